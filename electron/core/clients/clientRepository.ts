@@ -1,0 +1,163 @@
+// Clients in SQLite: plain functions over an explicit db handle. Rows are mapped to the contract's
+// Client shape here and nowhere else.
+import type { Db } from '../db/database.js';
+import type { Address, Client } from '../../../shared/domain/client.js';
+import { indexTerms, matchExpression } from '../search/searchTerms.js';
+
+interface ClientRow {
+  seq: number;
+  id: string;
+  name: string;
+  company: string | null;
+  contact_name: string | null;
+  email: string | null;
+  billing_email: string | null;
+  phone: string | null;
+  address_json: string | null;
+  country: string | null;
+  tax_id: string | null;
+  language: Client['language'];
+  currency: string;
+  channels_json: string;
+  notes: string | null;
+  tags_json: string;
+  status: Client['status'];
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ClientRecord = Omit<Client, 'version' | 'createdAt' | 'updatedAt' | 'status'>;
+
+function toClient(row: ClientRow): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    company: row.company,
+    contactName: row.contact_name,
+    email: row.email,
+    billingEmail: row.billing_email,
+    phone: row.phone,
+    address: row.address_json ? (JSON.parse(row.address_json) as Address) : null,
+    country: row.country,
+    taxId: row.tax_id,
+    language: row.language,
+    currency: row.currency,
+    channels: JSON.parse(row.channels_json) as Client['channels'],
+    notes: row.notes,
+    tags: JSON.parse(row.tags_json) as string[],
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(client: ClientRecord) {
+  return {
+    id: client.id,
+    name: client.name,
+    company: client.company,
+    contact_name: client.contactName,
+    email: client.email,
+    billing_email: client.billingEmail,
+    phone: client.phone,
+    address_json: client.address ? JSON.stringify(client.address) : null,
+    country: client.country,
+    tax_id: client.taxId,
+    language: client.language,
+    currency: client.currency,
+    channels_json: JSON.stringify(client.channels),
+    notes: client.notes,
+    tags_json: JSON.stringify(client.tags),
+  };
+}
+
+const searchTermsOf = (client: ClientRecord) => indexTerms([client.name, client.company, client.email, client.billingEmail, ...client.tags]);
+
+interface Cursor {
+  name: string;
+  id: string;
+}
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
+
+function decodeCursor(text: string): Cursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { name: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: a cursor we did not hand out
+  }
+  return null;
+}
+
+export interface ClientPage {
+  items: Client[];
+  nextCursor: string | null;
+}
+
+export type ClientRepository = ReturnType<typeof createClientRepository>;
+
+export function createClientRepository(db: Db) {
+  const COLUMNS = 'id, name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json';
+  const insertClient = db.prepare(
+    `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @at, @at)`,
+  );
+  const updateClient = db.prepare(
+    `UPDATE clients SET name = @name, company = @company, contact_name = @contact_name, email = @email, billing_email = @billing_email,
+       phone = @phone, address_json = @address_json, country = @country, tax_id = @tax_id, language = @language, currency = @currency,
+       channels_json = @channels_json, notes = @notes, tags_json = @tags_json, version = version + 1, updated_at = @at
+     WHERE id = @id`,
+  );
+  const insertTerms = db.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)');
+  const deleteTerms = db.prepare('DELETE FROM client_search WHERE rowid = ?');
+  const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
+
+  const listAll = db.prepare<{ name: string | null; id: string; limit: number }, ClientRow>(
+    `SELECT * FROM clients
+     WHERE @name IS NULL OR (name COLLATE NOCASE, id) > (@name, @id)
+     ORDER BY name COLLATE NOCASE, id LIMIT @limit`,
+  );
+  const listMatching = db.prepare<{ match: string; name: string | null; id: string; limit: number }, ClientRow>(
+    `SELECT c.* FROM client_search s JOIN clients c ON c.seq = s.rowid
+     WHERE client_search MATCH @match AND (@name IS NULL OR (c.name COLLATE NOCASE, c.id) > (@name, @id))
+     ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit`,
+  );
+
+  return {
+    get(id: string): Client | null {
+      const row = byId.get(id);
+      return row ? toClient(row) : null;
+    },
+
+    insert(client: ClientRecord, at: string): Client {
+      const { lastInsertRowid } = insertClient.run({ ...toRow(client), at });
+      insertTerms.run(lastInsertRowid, searchTermsOf(client));
+      return this.get(client.id)!;
+    },
+
+    update(client: ClientRecord, at: string): Client {
+      updateClient.run({ ...toRow(client), at });
+      const row = byId.get(client.id)!;
+      deleteTerms.run(row.seq);
+      insertTerms.run(row.seq, searchTermsOf(client));
+      return toClient(row);
+    },
+
+    search(query: string, limit: number, cursorText?: string): ClientPage {
+      const cursor = cursorText ? decodeCursor(cursorText) : null;
+      const after = { name: cursor?.name ?? null, id: cursor?.id ?? '' };
+      const match = matchExpression(query);
+      // One row more than asked tells whether there is a next page.
+      const rows = match ? listMatching.all({ match, ...after, limit: limit + 1 }) : listAll.all({ ...after, limit: limit + 1 });
+      const items = rows.slice(0, limit).map(toClient);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    },
+  };
+}
+
+export const isValidCursor = (text: string) => decodeCursor(text) !== null;

@@ -1,0 +1,30 @@
+// What every handler is given: the book and the services around it. Built once per backend.
+import type { MethodName, Output, ParsedInput } from '../../shared/api/methods.js';
+import type { AuditLog } from './audit/auditLog.js';
+import type { ClientRepository } from './clients/clientRepository.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db/database.js';
+import type { EventBus } from './events.js';
+import type { Logger } from './log/logger.js';
+import type { Preferences } from './prefs/preferences.js';
+import type { SecretStore } from './secrets/secretStore.js';
+import type { Settings } from './settings.js';
+
+export interface Context {
+  db: Db;
+  dataDir: string;
+  clock: Clock;
+  audit: AuditLog;
+  events: EventBus;
+  prefs: Preferences;
+  secrets: SecretStore;
+  logger: Logger;
+  settings: Settings;
+  clients: ClientRepository;
+  /** Runs `work` in one transaction: all of its writes and audit rows commit together, or none. */
+  transaction<T>(work: () => T): T;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context) => Output<M> | Promise<Output<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type HandlersOf<Ms> = { [M in keyof Ms & MethodName]: Handler<M> };

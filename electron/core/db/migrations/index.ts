@@ -1,0 +1,14 @@
+// Every schema change, in order. A migration is never edited once released: add a new one.
+// Each has its own test in test/unit/core/migrations.
+import type { Db } from '../database.js';
+import { booksMigration } from './001_books.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const migrations: readonly Migration[] = [booksMigration];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

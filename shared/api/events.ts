@@ -1,0 +1,17 @@
+// Push events: the backend tells every open window what changed, so lists refresh themselves.
+import { z } from 'zod';
+
+export const eventSchemas = {
+  'clients.changed': z.object({ id: z.string(), change: z.enum(['created', 'updated']) }),
+  'job.progress': z.object({
+    jobId: z.string(),
+    label: z.string(),
+    done: z.number().int(),
+    total: z.number().int().nullable(),
+    finished: z.boolean(),
+  }),
+};
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export type BackendEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,20 @@
+// THE contract: every operation of HostLedger, by name (`domain.verb`). Power users script
+// against these names over HTTP; keep them stable. docs/API.md is generated from this map.
+import type { z } from 'zod';
+import { appMethods } from './app.js';
+import { clientMethods } from './clients.js';
+
+export const methods = {
+  ...appMethods,
+  ...clientMethods,
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller sends. */
+export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives: the input after validation, trimming and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type Output<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(methods, name);

@@ -1,0 +1,125 @@
+// A client of the reseller: who they are, how to reach them, in which currency they are billed.
+import { z } from 'zod';
+import { LANGUAGES } from './language.js';
+import { countryCode, currencyCode, distinct, emailAddress, entityId, optionalText, requiredText } from '../validation/fields.js';
+
+export const CHANNELS = ['email', 'letter', 'sms'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CLIENT_STATUSES = ['active', 'archived'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const LIMITS = {
+  name: 200,
+  company: 200,
+  contactName: 200,
+  phone: 50,
+  addressLine: 200,
+  addressLines: 5,
+  city: 100,
+  region: 100,
+  postalCode: 20,
+  taxId: 50,
+  notes: 5000,
+  tag: 50,
+  tags: 30,
+} as const;
+
+export const addressSchema = z.strictObject({
+  lines: z.array(requiredText(LIMITS.addressLine)).max(LIMITS.addressLines).default([]),
+  city: optionalText(LIMITS.city),
+  region: optionalText(LIMITS.region),
+  postalCode: optionalText(LIMITS.postalCode),
+  country: countryCode.optional(),
+});
+
+/** Fields a client may be created with. Only name and currency are required. */
+const clientFields = {
+  name: requiredText(LIMITS.name),
+  company: optionalText(LIMITS.company),
+  contactName: optionalText(LIMITS.contactName),
+  email: emailAddress.optional(),
+  billingEmail: emailAddress.optional(),
+  phone: optionalText(LIMITS.phone),
+  address: addressSchema.optional(),
+  country: countryCode.optional(),
+  taxId: optionalText(LIMITS.taxId),
+  language: z.enum(LANGUAGES).default('en'),
+  currency: currencyCode,
+  channels: distinct(z.enum(CHANNELS), CHANNELS.length).default(['email']),
+  notes: z.string().trim().max(LIMITS.notes).optional(),
+  tags: distinct(requiredText(LIMITS.tag), LIMITS.tags).default([]),
+};
+
+export const clientCreateInput = z.strictObject(clientFields);
+
+/**
+ * An update names the client and the fields that change. An optional field sent as `null` is
+ * cleared; `expectedVersion` guards against two windows overwriting each other's edits.
+ */
+export const clientUpdateInput = z.strictObject({
+  id: entityId,
+  expectedVersion: z.number().int().positive().optional(),
+  name: clientFields.name.optional(),
+  company: clientFields.company.nullable(),
+  contactName: clientFields.contactName.nullable(),
+  email: clientFields.email.nullable(),
+  billingEmail: clientFields.billingEmail.nullable(),
+  phone: clientFields.phone.nullable(),
+  address: clientFields.address.nullable(),
+  country: clientFields.country.nullable(),
+  taxId: clientFields.taxId.nullable(),
+  language: z.enum(LANGUAGES).optional(),
+  currency: currencyCode.optional(),
+  channels: distinct(z.enum(CHANNELS), CHANNELS.length).optional(),
+  notes: clientFields.notes.nullable(),
+  tags: distinct(requiredText(LIMITS.tag), LIMITS.tags).optional(),
+});
+
+export const clientSearchInput = z.strictObject({
+  query: z.string().max(200).default(''),
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const addressOutput = z.object({
+  lines: z.array(z.string()),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export const clientSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  contactName: z.string().nullable(),
+  email: z.string().nullable(),
+  billingEmail: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: addressOutput.nullable(),
+  country: z.string().nullable(),
+  taxId: z.string().nullable(),
+  language: z.enum(LANGUAGES),
+  currency: z.string(),
+  channels: z.array(z.enum(CHANNELS)),
+  notes: z.string().nullable(),
+  tags: z.array(z.string()),
+  status: z.enum(CLIENT_STATUSES),
+  /** Increases with every change; send it back as `expectedVersion` to detect lost updates. */
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type Client = z.infer<typeof clientSchema>;
+export type Address = z.infer<typeof addressOutput>;
+export type ClientCreateInput = z.input<typeof clientCreateInput>;
+export type ClientUpdateInput = z.input<typeof clientUpdateInput>;
+
+export const clientPage = z.object({
+  items: z.array(clientSchema),
+  /** Pass back as `cursor` for the next page; null when this was the last page. */
+  nextCursor: z.string().nullable(),
+});
