@@ -26,7 +26,8 @@ export function createDispatch(handlers: Handlers, ctx: Context, logger: Logger,
       return { ok: false, error: { code: 'not_found', message: `There is no operation named "${String(method)}".` } };
     }
     const spec = methods[method];
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    // reportInput lets a missing field be told from a mistyped one ("required" vs "invalid_type").
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput, { reportInput: true });
     if (!parsed.success) {
       const fields = toFieldErrors(parsed.error.issues);
       return { ok: false, error: { code: 'invalid_input', message: describeFields(fields), details: { fields } } };

@@ -31,6 +31,7 @@ export interface FieldError {
 
 const pathOf = (path: PropertyKey[]): string => path.map(String).join('.');
 
+/** Expects issues parsed with `{ reportInput: true }`, so a missing field reads as `required`. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {

@@ -2,7 +2,7 @@
 // Client shape here and nowhere else.
 import type { Db } from '../db/database.js';
 import type { Address, Client } from '../../../shared/domain/client.js';
-import { indexTerms, matchExpression } from '../search/searchTerms.js';
+import { indexTerms, matchExpression, sortKey } from '../search/searchTerms.js';
 
 interface ClientRow {
   seq: number;
@@ -57,6 +57,7 @@ function toRow(client: ClientRecord) {
   return {
     id: client.id,
     name: client.name,
+    sort_name: sortKey(client.name),
     company: client.company,
     contact_name: client.contactName,
     email: client.email,
@@ -75,18 +76,19 @@ function toRow(client: ClientRecord) {
 
 const searchTermsOf = (client: ClientRecord) => indexTerms([client.name, client.company, client.email, client.billingEmail, ...client.tags]);
 
+/** Where a page ended: the sort key and id of its last client. */
 interface Cursor {
-  name: string;
+  sortName: string;
   id: string;
 }
 
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.sortName, cursor.id])).toString('base64url');
 
 function decodeCursor(text: string): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { name: value[0], id: value[1] };
+      return { sortName: value[0], id: value[1] };
     }
   } catch {
     // fall through: a cursor we did not hand out
@@ -102,12 +104,12 @@ export interface ClientPage {
 export type ClientRepository = ReturnType<typeof createClientRepository>;
 
 export function createClientRepository(db: Db) {
-  const COLUMNS = 'id, name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json';
+  const COLUMNS = 'id, name, sort_name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json';
   const insertClient = db.prepare(
-    `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @at, @at)`,
+    `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @sort_name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @at, @at)`,
   );
   const updateClient = db.prepare(
-    `UPDATE clients SET name = @name, company = @company, contact_name = @contact_name, email = @email, billing_email = @billing_email,
+    `UPDATE clients SET name = @name, sort_name = @sort_name, company = @company, contact_name = @contact_name, email = @email, billing_email = @billing_email,
        phone = @phone, address_json = @address_json, country = @country, tax_id = @tax_id, language = @language, currency = @currency,
        channels_json = @channels_json, notes = @notes, tags_json = @tags_json, version = version + 1, updated_at = @at
      WHERE id = @id`,
@@ -116,15 +118,15 @@ export function createClientRepository(db: Db) {
   const deleteTerms = db.prepare('DELETE FROM client_search WHERE rowid = ?');
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
 
-  const listAll = db.prepare<{ name: string | null; id: string; limit: number }, ClientRow>(
+  const listAll = db.prepare<{ sortName: string | null; id: string; limit: number }, ClientRow>(
     `SELECT * FROM clients
-     WHERE @name IS NULL OR (name COLLATE NOCASE, id) > (@name, @id)
-     ORDER BY name COLLATE NOCASE, id LIMIT @limit`,
+     WHERE @sortName IS NULL OR (sort_name, id) > (@sortName, @id)
+     ORDER BY sort_name, id LIMIT @limit`,
   );
-  const listMatching = db.prepare<{ match: string; name: string | null; id: string; limit: number }, ClientRow>(
+  const listMatching = db.prepare<{ match: string; sortName: string | null; id: string; limit: number }, ClientRow>(
     `SELECT c.* FROM client_search s JOIN clients c ON c.seq = s.rowid
-     WHERE client_search MATCH @match AND (@name IS NULL OR (c.name COLLATE NOCASE, c.id) > (@name, @id))
-     ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit`,
+     WHERE client_search MATCH @match AND (@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))
+     ORDER BY c.sort_name, c.id LIMIT @limit`,
   );
 
   return {
@@ -149,13 +151,13 @@ export function createClientRepository(db: Db) {
 
     search(query: string, limit: number, cursorText?: string): ClientPage {
       const cursor = cursorText ? decodeCursor(cursorText) : null;
-      const after = { name: cursor?.name ?? null, id: cursor?.id ?? '' };
+      const after = { sortName: cursor?.sortName ?? null, id: cursor?.id ?? '' };
       const match = matchExpression(query);
       // One row more than asked tells whether there is a next page.
       const rows = match ? listMatching.all({ match, ...after, limit: limit + 1 }) : listAll.all({ ...after, limit: limit + 1 });
       const items = rows.slice(0, limit).map(toClient);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ sortName: sortKey(last.name), id: last.id }) : null };
     },
   };
 }

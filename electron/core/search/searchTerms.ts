@@ -36,3 +36,11 @@ export function matchExpression(query: string): string | null {
   }
   return phrases.length > 0 ? phrases.join(' AND ') : null;
 }
+
+/**
+ * The key clients are listed by: the name without accents, case-folded, so "Émilie" sorts with
+ * "Emily" rather than after "Z". (Chinese names sort by code point; SQLite has no pinyin order.)
+ */
+export function sortKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+}

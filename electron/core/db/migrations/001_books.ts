@@ -32,6 +32,7 @@ export const booksMigration: Migration = {
         seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
+        sort_name TEXT NOT NULL,
         company TEXT,
         contact_name TEXT,
         email TEXT,
@@ -50,7 +51,8 @@ export const booksMigration: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX clients_by_name ON clients(name COLLATE NOCASE, id);
+      -- sort_name: the name folded for ordering (see search/sortKey.ts); SQLite's NOCASE only folds ASCII.
+      CREATE INDEX clients_by_name ON clients(sort_name, id);
 
       -- One row per client (rowid = clients.seq) holding the words search matches against;
       -- see search/searchTerms.ts for how text becomes terms.
