@@ -19,19 +19,22 @@ export const emailAddress = z
   .string()
   .trim()
   .max(254)
-  .pipe(z.email());
+  .pipe(z.email())
+  .describe('an email address');
 
 export const currencyCode = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .refine(isCurrencyCode, { message: 'Unknown currency code (ISO 4217, e.g. USD, CNY).', params: { code: 'invalid_currency' } });
+  .refine(isCurrencyCode, { message: 'Unknown currency code (ISO 4217, e.g. USD, CNY).', params: { code: 'invalid_currency' } })
+  .describe('ISO 4217 currency code, e.g. USD, CNY');
 
 export const countryCode = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .refine(isCountryCode, { message: 'Unknown country code (ISO 3166 alpha-2, e.g. US, CN).', params: { code: 'invalid_country' } });
+  .refine(isCountryCode, { message: 'Unknown country code (ISO 3166 alpha-2, e.g. US, CN).', params: { code: 'invalid_country' } })
+  .describe('ISO 3166 alpha-2 country code, e.g. CN, US');
 
 /** An entity id as the backend hands it out: a short prefix and random letters and digits. */
 export const entityId = z.string().regex(/^[a-z]{2,4}_[0-9a-z]{8,32}$/, { message: 'Not a valid id.' });
