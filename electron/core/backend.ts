@@ -7,6 +7,12 @@ import { appHandlers } from './app/appHandlers.js';
 import { createAuditLog } from './audit/auditLog.js';
 import { clientHandlers } from './clients/clientHandlers.js';
 import { createClientRepository } from './clients/clientRepository.js';
+import { createTimeline } from './clients/timeline.js';
+import { contractHandlers } from './register/contractHandlers.js';
+import { createContractRepository } from './register/contractRepository.js';
+import { planHandlers } from './register/planHandlers.js';
+import { createPlanRepository } from './register/planRepository.js';
+import { businessDate } from '../../shared/dates.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
 import { openDatabase, type Db } from './db/database.js';
@@ -48,7 +54,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: Handlers = { ...appHandlers, ...clientHandlers };
+const handlers: Handlers = { ...appHandlers, ...clientHandlers, ...planHandlers, ...contractHandlers };
 
 export function defaultSecretStore(dataDir: string): SecretStore {
   const { key } = loadSecretKey(join(dataDir, 'secret.key'));
@@ -74,6 +80,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const actor = options.actor ?? userInfo().username;
   const events = createEventBus((error) => logger.error('an event listener failed', error));
+  const settings = createSettings(db);
   const ctx: Context = {
     db,
     dataDir,
@@ -83,8 +90,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     prefs: options.prefs ?? confPreferences(dataDir),
     secrets: options.secrets ?? defaultSecretStore(dataDir),
     logger,
-    settings: createSettings(db),
+    settings,
     clients: createClientRepository(db),
+    plans: createPlanRepository(db),
+    contracts: createContractRepository(db),
+    timeline: createTimeline(db),
+    actor,
+    today: () => businessDate(clock.now(), settings.get('timeZone')),
     transaction: (work) => db.transaction(work)(),
   };
 

@@ -2,6 +2,9 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/api/methods.js';
 import type { AuditLog } from './audit/auditLog.js';
 import type { ClientRepository } from './clients/clientRepository.js';
+import type { TimelineEntry } from '../../shared/domain/client.js';
+import type { ContractRepository } from './register/contractRepository.js';
+import type { PlanRepository } from './register/planRepository.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import type { EventBus } from './events.js';
@@ -21,6 +24,13 @@ export interface Context {
   logger: Logger;
   settings: Settings;
   clients: ClientRepository;
+  plans: PlanRepository;
+  contracts: ContractRepository;
+  timeline(clientId: string, limit: number): TimelineEntry[];
+  /** Who is recorded as making changes (the local user). */
+  actor: string;
+  /** Today's business date (YYYY-MM-DD) in the book's time zone. */
+  today(): string;
   /** Runs `work` in one transaction: all of its writes and audit rows commit together, or none. */
   transaction<T>(work: () => T): T;
 }

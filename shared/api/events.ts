@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const eventSchemas = {
   'clients.changed': z.object({ id: z.string(), change: z.enum(['created', 'updated']) }),
+  'contracts.changed': z.object({ id: z.string(), clientId: z.string() }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

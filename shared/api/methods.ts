@@ -3,10 +3,13 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clientMethods } from './clients.js';
+import { contractMethods, planMethods } from './register.js';
 
 export const methods = {
   ...appMethods,
   ...clientMethods,
+  ...planMethods,
+  ...contractMethods,
 };
 
 export type Methods = typeof methods;

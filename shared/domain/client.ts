@@ -78,6 +78,11 @@ export const clientUpdateInput = z.strictObject({
 
 export const clientSearchInput = z.strictObject({
   query: z.string().max(200).default(''),
+  /** Which clients to list: current ones by default, archived ones, or both. */
+  status: z.enum([...CLIENT_STATUSES, 'all']).default('active'),
+  tag: z.string().trim().min(1).max(LIMITS.tag).optional(),
+  currency: currencyCode.optional(),
+  country: countryCode.optional(),
   limit: z.number().int().min(1).max(500).default(50),
   cursor: z.string().max(1000).optional(),
 });
@@ -123,3 +128,18 @@ export const clientPage = z.object({
   /** Pass back as `cursor` for the next page; null when this was the last page. */
   nextCursor: z.string().nullable(),
 });
+
+/** One line of a client's activity timeline, read from the audit log. */
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  /** e.g. `client.created`, `contract.ended`; the screens translate it. */
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** A short description of what the entry is about (a contract's label, say). */
+  subject: z.string().nullable(),
+  data: z.unknown(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

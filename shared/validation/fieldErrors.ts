@@ -18,6 +18,11 @@ export type FieldErrorCode =
   | 'invalid_date'
   | 'duplicate'
   | 'unknown_field'
+  | 'unknown_reference'
+  | 'currency_mismatch'
+  | 'date_order'
+  | 'in_use'
+  | 'not_allowed'
   | 'invalid';
 
 export interface FieldError {

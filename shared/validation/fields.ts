@@ -2,6 +2,7 @@
 // nothing unbounded reaches the database and every message can name its limit.
 import { z } from 'zod';
 import { isCountryCode, isCurrencyCode } from './isoCodes.js';
+import { isIsoDate } from '../dates.js';
 
 /** A required single-line text: trimmed, not empty. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
@@ -45,3 +46,12 @@ export const distinct = <T extends z.ZodType>(item: T, max: number) =>
     .array(item)
     .max(max)
     .refine((list) => new Set(list).size === list.length, { message: 'Entries must not repeat.', params: { code: 'duplicate' } });
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'Not a date in the form YYYY-MM-DD.', params: { code: 'invalid_date' } })
+  .describe('a date, YYYY-MM-DD');
+
+/** An amount of money in minor units (cents, fen): a whole number, never a float. */
+export const minorAmount = z.number().int().min(0).max(1e13).describe('minor units (e.g. cents), a whole number');

@@ -83,6 +83,7 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
       }
       if (Object.keys(changes).length === 0) return { client: current, changed: false };
       const updated = ctx.clients.update(next, ctx.clock.now().toISOString());
+      if ('name' in changes) ctx.contracts.refreshTermsOfClient(updated.id);
       ctx.audit.append({ action: 'client.updated', entity: 'client', entityId: updated.id, data: changes });
       return { client: updated, changed: true };
     });
@@ -100,6 +101,40 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
         fields: [{ field: 'cursor', code: 'invalid', message: 'The page cursor is not one HostLedger handed out.' }],
       });
     }
-    return ctx.clients.search(input.query, input.limit, input.cursor);
+    const { limit, cursor, ...filters } = input;
+    return ctx.clients.search(filters, limit, cursor);
+  },
+
+  'clients.archive'(input, ctx) {
+    const client = ctx.transaction(() => {
+      const current = requireClient(ctx, input.id);
+      if (current.status === 'archived') return current;
+      const live = ctx.contracts.countLive(current.id);
+      if (live > 0) {
+        throw conflict(`${current.name} still has ${live} live contract${live === 1 ? '' : 's'}. End or cancel them before archiving the client.`, { liveContracts: live });
+      }
+      const archived = ctx.clients.setStatus(current.id, 'archived', ctx.clock.now().toISOString());
+      ctx.audit.append({ action: 'client.archived', entity: 'client', entityId: current.id, data: { reason: input.reason ?? null } });
+      return archived;
+    });
+    ctx.events.emit('clients.changed', { id: client.id, change: 'updated' });
+    return client;
+  },
+
+  'clients.restore'(input, ctx) {
+    const client = ctx.transaction(() => {
+      const current = requireClient(ctx, input.id);
+      if (current.status === 'active') return current;
+      const restored = ctx.clients.setStatus(current.id, 'active', ctx.clock.now().toISOString());
+      ctx.audit.append({ action: 'client.restored', entity: 'client', entityId: current.id, data: null });
+      return restored;
+    });
+    ctx.events.emit('clients.changed', { id: client.id, change: 'updated' });
+    return client;
+  },
+
+  'clients.timeline'(input, ctx) {
+    requireClient(ctx, input.id);
+    return { items: ctx.timeline(input.id, input.limit) };
   },
 };

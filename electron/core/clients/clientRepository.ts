@@ -1,5 +1,6 @@
 // Clients in SQLite: plain functions over an explicit db handle. Rows are mapped to the contract's
 // Client shape here and nowhere else.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { Address, Client } from '../../../shared/domain/client.js';
 import { indexTerms, matchExpression, sortKey } from '../search/searchTerms.js';
@@ -74,9 +75,6 @@ function toRow(client: ClientRecord) {
   };
 }
 
-const searchTermsOf = (client: ClientRecord) => indexTerms([client.name, client.company, client.email, client.billingEmail, ...client.tags]);
-
-/** Where a page ended: the sort key and id of its last client. */
 interface Cursor {
   sortName: string;
   id: string;
@@ -101,6 +99,14 @@ export interface ClientPage {
   nextCursor: string | null;
 }
 
+export interface ClientFilters {
+  query: string;
+  status: Client['status'] | 'all';
+  tag?: string;
+  currency?: string;
+  country?: string;
+}
+
 export type ClientRepository = ReturnType<typeof createClientRepository>;
 
 export function createClientRepository(db: Db) {
@@ -114,20 +120,35 @@ export function createClientRepository(db: Db) {
        channels_json = @channels_json, notes = @notes, tags_json = @tags_json, version = version + 1, updated_at = @at
      WHERE id = @id`,
   );
+  const updateStatus = db.prepare('UPDATE clients SET status = ?, version = version + 1, updated_at = ? WHERE id = ?');
   const insertTerms = db.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)');
   const deleteTerms = db.prepare('DELETE FROM client_search WHERE rowid = ?');
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
+  const contractLabels = db.prepare<[string], string>('SELECT label FROM contracts WHERE client_id = ? ORDER BY seq').pluck();
 
-  const listAll = db.prepare<{ sortName: string | null; id: string; limit: number }, ClientRow>(
-    `SELECT * FROM clients
-     WHERE @sortName IS NULL OR (sort_name, id) > (@sortName, @id)
-     ORDER BY sort_name, id LIMIT @limit`,
-  );
-  const listMatching = db.prepare<{ match: string; sortName: string | null; id: string; limit: number }, ClientRow>(
-    `SELECT c.* FROM client_search s JOIN clients c ON c.seq = s.rowid
-     WHERE client_search MATCH @match AND (@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))
-     ORDER BY c.sort_name, c.id LIMIT @limit`,
-  );
+  /** The words a client is found by: name, company, emails, tags and the domains of their contracts. */
+  const writeTerms = (seq: number | bigint, client: ClientRecord) => {
+    deleteTerms.run(seq);
+    insertTerms.run(seq, indexTerms([client.name, client.company, client.email, client.billingEmail, ...client.tags, ...contractLabels.all(client.id)]));
+  };
+
+  // Filtered listings are built from a fixed set of clauses; only values are bound, never spliced.
+  const statements = new Map<string, Database.Statement<Record<string, unknown>, ClientRow>>();
+  const listing = (filters: ClientFilters, match: boolean) => {
+    const where = ['(@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))'];
+    if (match) where.push('c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)');
+    if (filters.status !== 'all') where.push('c.status = @status');
+    if (filters.tag) where.push('EXISTS (SELECT 1 FROM json_each(c.tags_json) t WHERE lower(t.value) = lower(@tag))');
+    if (filters.currency) where.push('c.currency = @currency');
+    if (filters.country) where.push('c.country = @country');
+    const sql = `SELECT c.* FROM clients c WHERE ${where.join(' AND ')} ORDER BY c.sort_name, c.id LIMIT @limit`;
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<Record<string, unknown>, ClientRow>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
 
   return {
     get(id: string): Client | null {
@@ -137,24 +158,42 @@ export function createClientRepository(db: Db) {
 
     insert(client: ClientRecord, at: string): Client {
       const { lastInsertRowid } = insertClient.run({ ...toRow(client), at });
-      insertTerms.run(lastInsertRowid, searchTermsOf(client));
+      writeTerms(lastInsertRowid, client);
       return this.get(client.id)!;
     },
 
     update(client: ClientRecord, at: string): Client {
       updateClient.run({ ...toRow(client), at });
       const row = byId.get(client.id)!;
-      deleteTerms.run(row.seq);
-      insertTerms.run(row.seq, searchTermsOf(client));
+      writeTerms(row.seq, client);
       return toClient(row);
     },
 
-    search(query: string, limit: number, cursorText?: string): ClientPage {
+    setStatus(id: string, status: Client['status'], at: string): Client {
+      updateStatus.run(status, at, id);
+      return this.get(id)!;
+    },
+
+    /** Re-reads what a client is found by, after their contracts changed. */
+    refreshTerms(id: string): void {
+      const row = byId.get(id);
+      if (row) writeTerms(row.seq, toClient(row));
+    },
+
+    search(filters: ClientFilters, limit: number, cursorText?: string): ClientPage {
       const cursor = cursorText ? decodeCursor(cursorText) : null;
-      const after = { sortName: cursor?.sortName ?? null, id: cursor?.id ?? '' };
-      const match = matchExpression(query);
+      const match = matchExpression(filters.query);
       // One row more than asked tells whether there is a next page.
-      const rows = match ? listMatching.all({ match, ...after, limit: limit + 1 }) : listAll.all({ ...after, limit: limit + 1 });
+      const rows = listing(filters, match !== null).all({
+        sortName: cursor?.sortName ?? null,
+        id: cursor?.id ?? '',
+        match,
+        status: filters.status,
+        tag: filters.tag ?? null,
+        currency: filters.currency ?? null,
+        country: filters.country ?? null,
+        limit: limit + 1,
+      });
       const items = rows.slice(0, limit).map(toClient);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor({ sortName: sortKey(last.name), id: last.id }) : null };

@@ -37,6 +37,29 @@ describe('migration 1 (books: settings, audit log, clients)', () => {
   });
 });
 
+describe('migration 2 (register: plans, contracts)', () => {
+  it('adds plans and contracts to a book that has clients, keeping them', () => {
+    const db = fresh(':memory:');
+    migrate(db, { dbFile: ':memory:', now, migrations: migrations.slice(0, 1) });
+    db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
+    migrate(db, { dbFile: ':memory:', now, migrations: migrations.slice(0, 2) });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
+    const insert = (id: string, account: string, status: string) =>
+      db
+        .prepare(
+          `INSERT INTO contracts (id, client_id, kind, label, panel_kind, panel_account, price_minor, currency, cycle, pricing_model, start_date, next_due_date, auto_renew, status, created_at, updated_at)
+           VALUES (?, 'cl_a', 'vps', 'x', 'proxmox', ?, 100, 'USD', 'monthly', 'fixed', '2026-01-01', '2026-02-01', 1, ?, 't', 't')`,
+        )
+        .run(id, account, status);
+    insert('ct_1', 'vm-101', 'active');
+    expect(() => insert('ct_2', 'VM-101', 'suspended')).toThrow(/UNIQUE/); // one live contract per panel account
+    insert('ct_3', 'vm-101', 'cancelled');
+    expect(() => insert('ct_4', 'vm-102', 'paused')).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO contracts (id, client_id, kind, label, panel_kind, price_minor, currency, cycle, pricing_model, start_date, next_due_date, auto_renew, status, created_at, updated_at) VALUES ('ct_5', 'cl_nobody', 'vps', 'x', 'none', 1, 'USD', 'monthly', 'fixed', '2026-01-01', '2026-01-01', 1, 'active', 't', 't')").run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
 describe('migrate', () => {
   it('sets PRAGMAs for a bookkeeping database', () => {
     const db = fresh(join(tempDir(), 'book.sqlite'));

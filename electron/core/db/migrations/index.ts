@@ -2,6 +2,7 @@
 // Each has its own test in test/unit/core/migrations.
 import type { Db } from '../database.js';
 import { booksMigration } from './001_books.js';
+import { registerMigration } from './002_register.js';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
