@@ -39,10 +39,11 @@ describe('migration 1 (books: settings, audit log, clients)', () => {
 
 describe('migration 2 (register: plans, contracts)', () => {
   it('adds plans and contracts to a book that has clients, keeping them', () => {
-    const db = fresh(':memory:');
-    migrate(db, { dbFile: ':memory:', now, migrations: migrations.slice(0, 1) });
+    const file = join(tempDir(), 'hostledger.sqlite');
+    const db = fresh(file);
+    migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 1) });
     db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
-    migrate(db, { dbFile: ':memory:', now, migrations: migrations.slice(0, 2) });
+    migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 2) });
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
     const insert = (id: string, account: string, status: string) =>
