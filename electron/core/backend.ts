@@ -9,6 +9,7 @@ import { clientHandlers } from './clients/clientHandlers.js';
 import { createClientRepository } from './clients/clientRepository.js';
 import { createTimeline } from './clients/timeline.js';
 import { contractHandlers } from './register/contractHandlers.js';
+import { demoHandlers } from './demo/demoHandlers.js';
 import { createContractRepository } from './register/contractRepository.js';
 import { planHandlers } from './register/planHandlers.js';
 import { createPlanRepository } from './register/planRepository.js';
@@ -54,7 +55,13 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: Handlers = { ...appHandlers, ...clientHandlers, ...planHandlers, ...contractHandlers };
+const handlers: Handlers = {
+  ...appHandlers,
+  ...clientHandlers,
+  ...planHandlers,
+  ...contractHandlers,
+  ...demoHandlers(() => handlers),
+};
 
 export function defaultSecretStore(dataDir: string): SecretStore {
   const { key } = loadSecretKey(join(dataDir, 'secret.key'));

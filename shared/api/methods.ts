@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clientMethods } from './clients.js';
 import { contractMethods, planMethods } from './register.js';
+import { demoMethods } from './demo.js';
 
 export const methods = {
   ...appMethods,
   ...clientMethods,
   ...planMethods,
   ...contractMethods,
+  ...demoMethods,
 };
 
 export type Methods = typeof methods;
