@@ -27,7 +27,7 @@ async function start(): Promise<void> {
 
   registerAppProtocol();
   registerIpc(backend);
-  installMenu(prefs);
+  installMenu(prefs, backend);
   const openWindow = () => {
     const win = createMainWindow(prefs);
     forwardEvents(backend, win);

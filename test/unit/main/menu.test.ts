@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModu
 
 beforeEach(() => fake.reset());
 
-const options = (overrides: Partial<MenuOptions> = {}): MenuOptions => ({ language: 'en', isPackaged: true, platform: 'linux', onAbout: () => {}, ...overrides });
+const options = (overrides: Partial<MenuOptions> = {}): MenuOptions => ({ language: 'en', isPackaged: true, platform: 'linux', onAbout: () => {}, onLoadSampleBook: () => {}, ...overrides });
 const labels = (items: MenuItemConstructorOptions[]) => items.map((item) => item.label);
 const submenu = (template: MenuItemConstructorOptions[], label: string) => template.find((item) => item.label === label)!.submenu as MenuItemConstructorOptions[];
 const roles = (items: MenuItemConstructorOptions[]) => items.filter((item) => item.role).map((item) => item.role);
@@ -20,6 +20,7 @@ describe('the application menu', () => {
     const template = menuTemplate(options());
     expect(labels(template)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
     expect(roles(submenu(template, 'File'))).toEqual(['quit']);
+    expect(labels(submenu(template, 'File'))[0]).toBe('Load Sample Book…');
     expect(roles(submenu(template, 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     expect(roles(submenu(template, 'View'))).toEqual(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     expect(roles(submenu(template, 'Window'))).toEqual(['minimize']);
@@ -29,7 +30,8 @@ describe('the application menu', () => {
   it('has the same menus in Simplified Chinese, with every label translated', () => {
     const template = menuTemplate(options({ language: 'zh-CN' }));
     expect(labels(template)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
-    expect(submenu(template, '文件')[0]).toMatchObject({ role: 'quit', label: '退出 HostLedger' });
+    expect(submenu(template, '文件')[0]).toMatchObject({ label: '载入示例账簿…' });
+    expect(submenu(template, '文件')[2]).toMatchObject({ role: 'quit', label: '退出 HostLedger' });
     expect(labels(submenu(template, '帮助'))).toEqual(['关于 HostLedger']);
     for (const item of allItems(template).filter((i) => i.type !== 'separator')) {
       expect(item.label, JSON.stringify(item.role)).toMatch(/[\u4e00-\u9fff]/);
@@ -66,9 +68,19 @@ describe('the menu language', () => {
     expect(menuLanguage(null, [])).toBe('en');
   });
 
+  it('loads the sample book from File and reports what it loaded', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: { clients: 300, contracts: 720, plans: 17 } }));
+    installMenu(memoryPreferences({ language: 'en' }), { dispatch });
+    const menu = electron.Menu.setApplicationMenu.mock.calls[0][0] as { template: MenuItemConstructorOptions[] };
+    (submenu(menu.template, 'File')[0].click as () => void)();
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
+    expect(dispatch).toHaveBeenCalledWith('demo.load', {});
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Sample book loaded: 300 clients, 720 contracts, 17 plans.' }));
+  });
+
   it('follows the language preference when installed', () => {
     fake.state.systemLanguages = ['en-US'];
-    installMenu(memoryPreferences({ language: 'zh-CN' }));
+    installMenu(memoryPreferences({ language: 'zh-CN' }), { dispatch: async () => ({ ok: true, value: null }) });
     const menu = electron.Menu.setApplicationMenu.mock.calls[0][0] as { template: MenuItemConstructorOptions[] };
     expect(labels(menu.template)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
     // A checkout is not packaged: developer tools are there.
