@@ -109,7 +109,12 @@ export interface ClientFilters {
 
 export type ClientRepository = ReturnType<typeof createClientRepository>;
 
-export function createClientRepository(db: Db) {
+export interface ClientRepositoryOptions {
+  /** Above this many index matches a search walks the name order instead (tests lower it). */
+  denseMatches?: number;
+}
+
+export function createClientRepository(db: Db, options: ClientRepositoryOptions = {}) {
   const COLUMNS = 'id, name, sort_name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json';
   const insertClient = db.prepare(
     `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @sort_name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @at, @at)`,
@@ -127,21 +132,33 @@ export function createClientRepository(db: Db) {
   const contractLabels = db.prepare<[string], string>('SELECT label FROM contracts WHERE client_id = ? ORDER BY seq').pluck();
 
   /** The words a client is found by: name, company, emails, tags and the domains of their contracts. */
+  const fieldsOf = (client: ClientRecord, labels: readonly string[]) => [client.name, client.company, client.email, client.billingEmail, ...client.tags, ...labels];
   const writeTerms = (seq: number | bigint, client: ClientRecord) => {
     deleteTerms.run(seq);
-    insertTerms.run(seq, indexTerms([client.name, client.company, client.email, client.billingEmail, ...client.tags, ...contractLabels.all(client.id)]));
+    insertTerms.run(seq, indexTerms(fieldsOf(client, contractLabels.all(client.id))));
   };
 
   // Filtered listings are built from a fixed set of clauses; only values are bound, never spliced.
+  // A query matching few clients sorts just those. One matching many (a one-letter prefix,
+  // "gmail") walks the name index — which holds status, name and row id, so no client row is
+  // read — keeping the matches, and stops after a page: sorting 100,000 whole rows is what is slow.
+  const denseMatches = options.denseMatches ?? 2000;
+  const countMatches = db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH ? LIMIT ?)').pluck();
   const statements = new Map<string, Database.Statement<Record<string, unknown>, ClientRow>>();
-  const listing = (filters: ClientFilters, match: boolean) => {
+  const listing = (filters: ClientFilters, match: 'none' | 'few' | 'many') => {
     const where = ['(@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))'];
-    if (match) where.push('c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)');
+    if (match !== 'none') where.push('c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)');
     if (filters.status !== 'all') where.push('c.status = @status');
     if (filters.tag) where.push('EXISTS (SELECT 1 FROM json_each(c.tags_json) t WHERE lower(t.value) = lower(@tag))');
     if (filters.currency) where.push('c.currency = @currency');
     if (filters.country) where.push('c.country = @country');
-    const sql = `SELECT c.* FROM clients c WHERE ${where.join(' AND ')} ORDER BY c.sort_name, c.id LIMIT @limit`;
+    const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
+    const coveringIndex = filters.status === 'all' ? 'clients_by_name' : 'clients_by_status_name';
+    const onlyIndexedFilters = !filters.tag && !filters.currency && !filters.country;
+    const sql =
+      match === 'many' && onlyIndexedFilters
+        ? `SELECT * FROM clients WHERE seq IN (SELECT c.seq FROM clients c INDEXED BY ${coveringIndex} WHERE ${where.join(' AND ')} ${order}) ORDER BY sort_name, id`
+        : `SELECT c.* FROM clients c WHERE ${where.join(' AND ')} ${order}`;
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<Record<string, unknown>, ClientRow>(sql);
@@ -158,8 +175,9 @@ export function createClientRepository(db: Db) {
 
     insert(client: ClientRecord, at: string): Client {
       const { lastInsertRowid } = insertClient.run({ ...toRow(client), at });
-      writeTerms(lastInsertRowid, client);
-      return this.get(client.id)!;
+      // A new client has no contracts and no index entry yet.
+      insertTerms.run(lastInsertRowid, indexTerms(fieldsOf(client, [])));
+      return { ...client, status: 'active', version: 1, createdAt: at, updatedAt: at };
     },
 
     update(client: ClientRecord, at: string): Client {
@@ -183,8 +201,9 @@ export function createClientRepository(db: Db) {
     search(filters: ClientFilters, limit: number, cursorText?: string): ClientPage {
       const cursor = cursorText ? decodeCursor(cursorText) : null;
       const match = matchExpression(filters.query);
+      const density = match === null ? 'none' : countMatches.get(match, denseMatches + 1)! > denseMatches ? 'many' : 'few';
       // One row more than asked tells whether there is a next page.
-      const rows = listing(filters, match !== null).all({
+      const rows = listing(filters, density).all({
         sortName: cursor?.sortName ?? null,
         id: cursor?.id ?? '',
         match,

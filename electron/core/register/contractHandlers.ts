@@ -66,7 +66,7 @@ const today = (ctx: Context) => ctx.today();
 
 type CreateInput = ParsedInput<'contracts.create'>;
 
-function newContract(ctx: Context, input: CreateInput): ContractRecord {
+function newContract(ctx: Context, input: CreateInput): { record: ContractRecord; names: { clientName: string; planName: string | null } } {
   const client = clientFor(ctx, input.clientId);
   const plan = planFor(ctx, input.planId);
   if (plan?.archived) throw invalidField({ field: 'planId', code: 'not_allowed', message: `The plan ${plan.name} is archived and takes no new contracts.` });
@@ -81,7 +81,7 @@ function newContract(ctx: Context, input: CreateInput): ContractRecord {
   if (priceMinor === undefined) {
     throw invalidField({ field: 'priceMinor', code: 'required', message: `Give a price: the plan has no ${input.cycle} price in ${currency}.` });
   }
-  return {
+  const record: ContractRecord = {
     id: newId('ct'),
     clientId: client.id,
     planId: plan?.id ?? null,
@@ -108,6 +108,7 @@ function newContract(ctx: Context, input: CreateInput): ContractRecord {
     status: 'active',
     endReason: null,
   };
+  return { record, names: { clientName: client.name, planName: plan?.name ?? null } };
 }
 
 /** The fields of an update, with `null` meaning "clear" and `undefined` meaning "leave as is". */
@@ -132,9 +133,9 @@ function recordOf(contract: Contract): ContractRecord {
 export const contractHandlers: HandlersOf<typeof contractMethods> = {
   'contracts.create'(input, ctx) {
     const contract = ctx.transaction(() => {
-      const record = newContract(ctx, input);
+      const { record, names } = newContract(ctx, input);
       checkContract(ctx, record);
-      const created = ctx.contracts.insert(record, ctx.clock.now().toISOString(), ctx.actor);
+      const created = ctx.contracts.insert(record, names, ctx.clock.now().toISOString(), ctx.actor);
       ctx.clients.refreshTerms(record.clientId);
       ctx.audit.append({ action: 'contract.created', entity: 'contract', entityId: created.id, data: record });
       return created;

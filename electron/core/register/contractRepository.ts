@@ -159,10 +159,12 @@ export function createContractRepository(db: Db) {
   const deleteTerms = db.prepare('DELETE FROM contract_search WHERE rowid = ?');
   const insertTerms = db.prepare('INSERT INTO contract_search (rowid, terms) VALUES (?, ?)');
 
+  const termsOf = (row: { label: string; panel_account: string | null; client_name: string; plan_name: string | null }) =>
+    indexTerms([row.label, row.panel_account, row.client_name, row.plan_name]);
   const writeTerms = (id: string) => {
     const row = byId.get(id)!;
     deleteTerms.run(row.seq);
-    insertTerms.run(row.seq, indexTerms([row.label, row.panel_account, row.client_name, row.plan_name]));
+    insertTerms.run(row.seq, termsOf(row));
   };
 
   const statements = new Map<string, Database.Statement<Record<string, unknown>, ContractRow>>();
@@ -200,11 +202,13 @@ export function createContractRepository(db: Db) {
       const row = livePanelAccount.get(panelKind, account, exceptId);
       return row ? toContract(row) : null;
     },
-    insert(contract: ContractRecord, at: string, actor: string): Contract {
-      insert.run({ ...toRow(contract), at });
+    /** `names` are the client's and the plan's, which the caller has in hand: contracts are found by them. */
+    insert(contract: ContractRecord, names: { clientName: string; planName: string | null }, at: string, actor: string): Contract {
+      const row = toRow(contract);
+      const { lastInsertRowid } = insert.run({ ...row, at });
       insertHistory.run(contract.id, null, contract.status, at, null, actor);
-      writeTerms(contract.id);
-      return this.get(contract.id)!;
+      insertTerms.run(lastInsertRowid, termsOf({ ...row, client_name: names.clientName, plan_name: names.planName }));
+      return { ...contract, ...names, version: 1, createdAt: at, updatedAt: at };
     },
     /** Saves a changed contract; a status change is added to its history with the reason. */
     update(contract: ContractRecord, previousStatus: ContractStatus, at: string, actor: string, reason: string | null = null): Contract {

@@ -53,6 +53,7 @@ export const booksMigration: Migration = {
       ) STRICT;
       -- sort_name: the name folded for ordering (see search/sortKey.ts); SQLite's NOCASE only folds ASCII.
       CREATE INDEX clients_by_name ON clients(sort_name, id);
+      CREATE INDEX clients_by_status_name ON clients(status, sort_name, id);
 
       -- One row per client (rowid = clients.seq) holding the words search matches against;
       -- see search/searchTerms.ts for how text becomes terms.
