@@ -14,6 +14,13 @@ import { createContractRepository } from './register/contractRepository.js';
 import { planHandlers } from './register/planHandlers.js';
 import { createPlanRepository } from './register/planRepository.js';
 import { businessDate } from '../../shared/dates.js';
+import { createInvoiceStore } from './billing/invoiceStore.js';
+import { createJournal } from './billing/journal.js';
+import { createLedger } from './billing/ledger.js';
+import { createTaxRates } from './billing/taxRates.js';
+import { createAccounts } from './billing/accounts.js';
+import { billingHandlers } from './billing/billingHandlers.js';
+import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
 import { openDatabase, type Db } from './db/database.js';
@@ -60,6 +67,7 @@ const handlers: Handlers = {
   ...clientHandlers,
   ...planHandlers,
   ...contractHandlers,
+  ...billingHandlers,
   ...demoHandlers(() => handlers),
 };
 
@@ -88,22 +96,36 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const actor = options.actor ?? userInfo().username;
   const events = createEventBus((error) => logger.error('an event listener failed', error));
   const settings = createSettings(db);
+  const audit = createAuditLog(db, { actor: () => actor, now: () => clock.now() });
+  const today = () => businessDate(clock.now(), settings.get('timeZone'));
+  const nowIso = () => clock.now().toISOString();
+  const clients = createClientRepository(db);
+  const taxRates = createTaxRates(db);
+  const invoices = createInvoiceStore(db);
+  const journal = createJournal(db, nowIso);
+  const ledger = createLedger({ db, invoices, journal, taxRates, settings, audit, now: nowIso, today, client: (id) => clients.get(id) });
   const ctx: Context = {
     db,
     dataDir,
     clock,
-    audit: createAuditLog(db, { actor: () => actor, now: () => clock.now() }),
+    audit,
     events,
     prefs: options.prefs ?? confPreferences(dataDir),
     secrets: options.secrets ?? defaultSecretStore(dataDir),
     logger,
     settings,
-    clients: createClientRepository(db),
+    clients,
     plans: createPlanRepository(db),
     contracts: createContractRepository(db),
     timeline: createTimeline(db),
     actor,
-    today: () => businessDate(clock.now(), settings.get('timeZone')),
+    today,
+    taxRates,
+    invoices,
+    journal,
+    ledger,
+    payments: createPaymentQueries(db),
+    accounts: createAccounts(db),
     transaction: (work) => db.transaction(work)(),
   };
 

@@ -5,6 +5,12 @@ import type { ClientRepository } from './clients/clientRepository.js';
 import type { TimelineEntry } from '../../shared/domain/client.js';
 import type { ContractRepository } from './register/contractRepository.js';
 import type { PlanRepository } from './register/planRepository.js';
+import type { InvoiceStore } from './billing/invoiceStore.js';
+import type { Journal } from './billing/journal.js';
+import type { Ledger } from './billing/ledger.js';
+import type { TaxRates } from './billing/taxRates.js';
+import type { Accounts } from './billing/accounts.js';
+import type { PaymentQueries } from './billing/paymentQueries.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import type { EventBus } from './events.js';
@@ -27,6 +33,13 @@ export interface Context {
   plans: PlanRepository;
   contracts: ContractRepository;
   timeline(clientId: string, limit: number): TimelineEntry[];
+  taxRates: TaxRates;
+  invoices: InvoiceStore;
+  journal: Journal;
+  /** Issuing, crediting, paying: the operations that keep invoices and the journal in step. */
+  ledger: Ledger;
+  payments: PaymentQueries;
+  accounts: Accounts;
   /** Who is recorded as making changes (the local user). */
   actor: string;
   /** Today's business date (YYYY-MM-DD) in the book's time zone. */

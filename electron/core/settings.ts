@@ -1,9 +1,11 @@
 // Settings that belong to the books (DESIGN §3) — stored in the database so they travel with it.
 import type { Db } from './db/database.js';
+import { DEFAULT_BILLING_SETTINGS, type BillingSettings } from '../../shared/billing/settings.js';
 
 export interface BookSettings {
   /** The reseller's IANA time zone: business dates (due dates, "today") are taken in it. */
   timeZone: string;
+  billing: BillingSettings;
 }
 
 const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -14,8 +16,11 @@ export function createSettings(db: Db) {
   return {
     get<K extends keyof BookSettings>(key: K): BookSettings[K] {
       const row = read.get(key);
-      if (row) return JSON.parse(row.value_json) as BookSettings[K];
-      return { timeZone: systemTimeZone() }[key];
+      const defaults: BookSettings = { timeZone: systemTimeZone(), billing: DEFAULT_BILLING_SETTINGS };
+      if (!row) return defaults[key];
+      const stored = JSON.parse(row.value_json) as BookSettings[K];
+      // Settings added by a later version read as their defaults in an older book.
+      return (typeof stored === 'object' && stored !== null ? { ...(defaults[key] as object), ...stored } : stored) as BookSettings[K];
     },
     set<K extends keyof BookSettings>(key: K, value: BookSettings[K]): void {
       write.run(key, JSON.stringify(value));

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const eventSchemas = {
   'clients.changed': z.object({ id: z.string(), change: z.enum(['created', 'updated']) }),
   'contracts.changed': z.object({ id: z.string(), clientId: z.string() }),
+  /** Invoices, payments or credit of a client changed: their account and lists refresh. */
+  'accounts.changed': z.object({ clientId: z.string() }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

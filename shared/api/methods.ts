@@ -5,12 +5,14 @@ import { appMethods } from './app.js';
 import { clientMethods } from './clients.js';
 import { contractMethods, planMethods } from './register.js';
 import { demoMethods } from './demo.js';
+import { billingMethods } from './billing.js';
 
 export const methods = {
   ...appMethods,
   ...clientMethods,
   ...planMethods,
   ...contractMethods,
+  ...billingMethods,
   ...demoMethods,
 };
 

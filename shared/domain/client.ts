@@ -49,6 +49,12 @@ const clientFields = {
   channels: distinct(z.enum(CHANNELS), CHANNELS.length).default(['email']),
   notes: z.string().trim().max(LIMITS.notes).optional(),
   tags: distinct(requiredText(LIMITS.tag), LIMITS.tags).default([]),
+  /** The client's tax rate; else the rate for their country, else the book's default. */
+  taxRateId: entityId.optional(),
+  /** Why no tax is charged (with the client's tax ID): exempt when given. */
+  taxExemptReason: optionalText(500),
+  /** The client must pay before the service period: renewals are proforma invoices. */
+  prepay: z.boolean().default(false),
 };
 
 export const clientCreateInput = z.strictObject(clientFields);
@@ -74,6 +80,9 @@ export const clientUpdateInput = z.strictObject({
   channels: distinct(z.enum(CHANNELS), CHANNELS.length).optional(),
   notes: clientFields.notes.nullable(),
   tags: distinct(requiredText(LIMITS.tag), LIMITS.tags).optional(),
+  taxRateId: entityId.nullable().optional(),
+  taxExemptReason: clientFields.taxExemptReason.nullable(),
+  prepay: z.boolean().optional(),
 });
 
 export const clientSearchInput = z.strictObject({
@@ -111,6 +120,9 @@ export const clientSchema = z.object({
   channels: z.array(z.enum(CHANNELS)),
   notes: z.string().nullable(),
   tags: z.array(z.string()),
+  taxRateId: z.string().nullable(),
+  taxExemptReason: z.string().nullable(),
+  prepay: z.boolean(),
   status: z.enum(CLIENT_STATUSES),
   /** Increases with every change; send it back as `expectedVersion` to detect lost updates. */
   version: z.number().int(),

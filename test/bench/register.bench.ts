@@ -52,6 +52,9 @@ function makeClients(): ClientRecord[] {
       channels: ['email'],
       notes: null,
       tags: random.chance(0.1) ? ['vip'] : [],
+      taxRateId: null,
+      taxExemptReason: null,
+      prepay: false,
     };
   });
 }

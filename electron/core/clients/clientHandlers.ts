@@ -2,7 +2,7 @@ import type { clientMethods } from '../../../shared/api/clients.js';
 import type { Address, Client } from '../../../shared/domain/client.js';
 import type { ParsedInput } from '../../../shared/api/methods.js';
 import type { Context, HandlersOf } from '../context.js';
-import { ApiError, conflict, notFound } from '../errors.js';
+import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { isValidCursor, type ClientRecord } from './clientRepository.js';
 
@@ -21,6 +21,10 @@ function normalizeAddress(address: ParsedAddress | null | undefined): Address | 
   return empty ? null : normalized;
 }
 
+function requireTaxRate(ctx: Context, id: string): void {
+  if (!ctx.taxRates.get(id)) throw invalidField({ field: 'taxRateId', code: 'unknown_reference', message: 'That tax rate does not exist.' });
+}
+
 function requireClient(ctx: Context, id: string): Client {
   const client = ctx.clients.get(id);
   if (!client) throw notFound('Client', id);
@@ -29,7 +33,7 @@ function requireClient(ctx: Context, id: string): Client {
 
 const RECORD_FIELDS = [
   'name', 'company', 'contactName', 'email', 'billingEmail', 'phone', 'address',
-  'country', 'taxId', 'language', 'currency', 'channels', 'notes', 'tags',
+  'country', 'taxId', 'language', 'currency', 'channels', 'notes', 'tags', 'taxRateId', 'taxExemptReason', 'prepay',
 ] as const satisfies readonly (keyof ClientRecord)[];
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,8 +56,12 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
       channels: input.channels,
       notes: input.notes || null,
       tags: input.tags,
+      taxRateId: input.taxRateId ?? null,
+      taxExemptReason: input.taxExemptReason ?? null,
+      prepay: input.prepay,
     };
     const client = ctx.transaction(() => {
+      if (record.taxRateId) requireTaxRate(ctx, record.taxRateId);
       const created = ctx.clients.insert(record, ctx.clock.now().toISOString());
       ctx.audit.append({ action: 'client.created', entity: 'client', entityId: created.id, data: record });
       return created;
@@ -82,6 +90,10 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
         }
       }
       if (Object.keys(changes).length === 0) return { client: current, changed: false };
+      if ('taxRateId' in changes && next.taxRateId) requireTaxRate(ctx, next.taxRateId);
+      if ('currency' in changes && ctx.clients.hasMoneyOrContracts(current.id)) {
+        throw invalidField({ field: 'currency', code: 'not_allowed', message: `${current.name} already has contracts or invoices in ${current.currency}; the currency can no longer change.` });
+      }
       const updated = ctx.clients.update(next, ctx.clock.now().toISOString());
       if ('name' in changes) ctx.contracts.refreshTermsOfClient(updated.id);
       ctx.audit.append({ action: 'client.updated', entity: 'client', entityId: updated.id, data: changes });

@@ -22,6 +22,9 @@ interface ClientRow {
   channels_json: string;
   notes: string | null;
   tags_json: string;
+  tax_rate_id: string | null;
+  tax_exempt_reason: string | null;
+  prepay: 0 | 1;
   status: Client['status'];
   version: number;
   created_at: string;
@@ -47,6 +50,9 @@ function toClient(row: ClientRow): Client {
     channels: JSON.parse(row.channels_json) as Client['channels'],
     notes: row.notes,
     tags: JSON.parse(row.tags_json) as string[],
+    taxRateId: row.tax_rate_id,
+    taxExemptReason: row.tax_exempt_reason,
+    prepay: row.prepay === 1,
     status: row.status,
     version: row.version,
     createdAt: row.created_at,
@@ -72,6 +78,9 @@ function toRow(client: ClientRecord) {
     channels_json: JSON.stringify(client.channels),
     notes: client.notes,
     tags_json: JSON.stringify(client.tags),
+    tax_rate_id: client.taxRateId,
+    tax_exempt_reason: client.taxExemptReason,
+    prepay: client.prepay ? 1 : 0,
   };
 }
 
@@ -115,20 +124,24 @@ export interface ClientRepositoryOptions {
 }
 
 export function createClientRepository(db: Db, options: ClientRepositoryOptions = {}) {
-  const COLUMNS = 'id, name, sort_name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json';
+  const COLUMNS = 'id, name, sort_name, company, contact_name, email, billing_email, phone, address_json, country, tax_id, language, currency, channels_json, notes, tags_json, tax_rate_id, tax_exempt_reason, prepay';
   const insertClient = db.prepare(
-    `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @sort_name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @at, @at)`,
+    `INSERT INTO clients (${COLUMNS}, created_at, updated_at) VALUES (@id, @name, @sort_name, @company, @contact_name, @email, @billing_email, @phone, @address_json, @country, @tax_id, @language, @currency, @channels_json, @notes, @tags_json, @tax_rate_id, @tax_exempt_reason, @prepay, @at, @at)`,
   );
   const updateClient = db.prepare(
     `UPDATE clients SET name = @name, sort_name = @sort_name, company = @company, contact_name = @contact_name, email = @email, billing_email = @billing_email,
        phone = @phone, address_json = @address_json, country = @country, tax_id = @tax_id, language = @language, currency = @currency,
-       channels_json = @channels_json, notes = @notes, tags_json = @tags_json, version = version + 1, updated_at = @at
+       channels_json = @channels_json, notes = @notes, tags_json = @tags_json, tax_rate_id = @tax_rate_id,
+       tax_exempt_reason = @tax_exempt_reason, prepay = @prepay, version = version + 1, updated_at = @at
      WHERE id = @id`,
   );
   const updateStatus = db.prepare('UPDATE clients SET status = ?, version = version + 1, updated_at = ? WHERE id = ?');
   const insertTerms = db.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)');
   const deleteTerms = db.prepare('DELETE FROM client_search WHERE rowid = ?');
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
+  const moneyOrContracts = db.prepare<[string, string, string], number>(
+    'SELECT 1 WHERE EXISTS (SELECT 1 FROM contracts WHERE client_id = ?) OR EXISTS (SELECT 1 FROM invoices WHERE client_id = ?) OR EXISTS (SELECT 1 FROM payments WHERE client_id = ?)',
+  ).pluck();
   const contractLabels = db.prepare<[string], string>('SELECT label FROM contracts WHERE client_id = ? ORDER BY seq').pluck();
 
   /** The words a client is found by: name, company, emails, tags and the domains of their contracts. */
@@ -191,6 +204,9 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
       updateStatus.run(status, at, id);
       return this.get(id)!;
     },
+
+    /** Whether anything in the book is priced in the client's currency: then it may not change. */
+    hasMoneyOrContracts: (id: string): boolean => moneyOrContracts.get(id, id, id) !== undefined,
 
     /** Re-reads what a client is found by, after their contracts changed. */
     refreshTerms(id: string): void {

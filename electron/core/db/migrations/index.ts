@@ -3,6 +3,7 @@
 import type { Db } from '../database.js';
 import { booksMigration } from './001_books.js';
 import { registerMigration } from './002_register.js';
+import { billingMigration } from './003_billing.js';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
