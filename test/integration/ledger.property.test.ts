@@ -1,0 +1,129 @@
+// Random sequences of money events (DESIGN §6, the billing issue): after every step, every
+// invariant of the ledger holds; a refused step changes nothing and is never an internal error.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bookFingerprint, openTestBook, type TestBook } from '../fixtures/book.js';
+
+type Step =
+  | { op: 'invoice'; client: number; amounts: number[]; proforma: boolean; dueInDays: number }
+  | { op: 'pay'; client: number; amount: number; toInvoice: number | null; partOfOpen: number }
+  | { op: 'allocate'; payment: number; invoice: number; amount: number }
+  | { op: 'credit'; invoice: number; amount: number | null }
+  | { op: 'void'; invoice: number }
+  | { op: 'bounce'; payment: number }
+  | { op: 'refund'; client: number; amount: number }
+  | { op: 'days'; days: number }
+  | { op: 'lock'; daysBack: number };
+
+const index = fc.nat({ max: 30 });
+const amount = fc.integer({ min: 1, max: 50_000 });
+const small = fc.integer({ min: 1, max: 3_000 });
+// Weighted so that most steps find something to act on: many invoices and payments, few locks.
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('invoice' as const), client: fc.nat({ max: 1 }), amounts: fc.array(amount, { minLength: 1, maxLength: 3 }), proforma: fc.boolean(), dueInDays: fc.integer({ min: 0, max: 30 }) }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('pay' as const), client: fc.nat({ max: 1 }), amount, toInvoice: fc.option(index), partOfOpen: fc.integer({ min: 1, max: 100 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('allocate' as const), payment: index, invoice: index, amount: small }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('credit' as const), invoice: index, amount: fc.option(small) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('void' as const), invoice: index }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('bounce' as const), payment: index }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), client: fc.nat({ max: 1 }), amount: small }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('days' as const), days: fc.integer({ min: 1, max: 20 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('lock' as const), daysBack: fc.integer({ min: 10, max: 40 }) }) },
+);
+
+async function run(book: TestBook, steps: Step[]) {
+  const vat = await book.call('taxRates.create', { name: 'VAT 13 %', rateBp: 1300 });
+  const clients = [
+    (await book.call('clients.create', { name: '卡尔云测试', currency: 'CNY', taxRateId: vat.id })).id,
+    (await book.call('clients.create', { name: 'Acme', currency: 'JPY' })).id,
+  ];
+  const invoices: string[] = [];
+  const payments: string[] = [];
+  const pick = <T>(list: T[], i: number) => (list.length ? list[i % list.length] : undefined);
+  for (const s of steps) {
+    const today = (await book.call('app.info', {})).today;
+    let method: string;
+    let input: unknown;
+    switch (s.op) {
+      case 'days':
+        book.clock.advanceDays(s.days);
+        continue;
+      case 'invoice': {
+        const draft = await book.call('invoices.createDraft', {
+          clientId: clients[s.client]!,
+          kind: s.proforma ? 'proforma' : 'invoice',
+          dueDate: new Date(Date.parse(today) + s.dueInDays * 86_400_000).toISOString().slice(0, 10),
+          lines: s.amounts.map((a, i) => ({ description: `Service ${i}`, unitPriceMinor: a })),
+        });
+        method = 'invoices.issue';
+        input = { id: draft.id };
+        invoices.push(draft.id);
+        break;
+      }
+      case 'pay': {
+        const target = s.toInvoice === null ? undefined : pick(invoices, s.toInvoice);
+        const open = target ? (await book.call('invoices.get', { id: target })).openMinor : 0;
+        const allocation = target && open > 0 ? Math.max(1, Math.floor((open * s.partOfOpen) / 100)) : 0;
+        method = 'payments.record';
+        input = {
+          clientId: clients[s.client]!,
+          date: today,
+          amountMinor: Math.max(s.amount, allocation),
+          method: 'bank_transfer',
+          ...(target ? { allocations: [{ invoiceId: target, amountMinor: allocation || 1 }] } : {}),
+        };
+        break;
+      }
+      case 'allocate':
+        method = 'payments.allocate';
+        input = { paymentId: pick(payments, s.payment) ?? 'pm_0000000000000000', allocations: [{ invoiceId: pick(invoices, s.invoice) ?? 'in_0000000000000000', amountMinor: s.amount }] };
+        break;
+      case 'credit':
+        method = 'invoices.creditNote';
+        input = { invoiceId: pick(invoices, s.invoice) ?? 'in_0000000000000000', reason: 'Goodwill', ...(s.amount === null ? {} : { amountMinor: s.amount }) };
+        break;
+      case 'void':
+        method = 'invoices.void';
+        input = { id: pick(invoices, s.invoice) ?? 'in_0000000000000000', reason: 'Mistake' };
+        break;
+      case 'bounce':
+        method = 'payments.bounce';
+        input = { id: pick(payments, s.payment) ?? 'pm_0000000000000000', reason: 'Returned by the bank' };
+        break;
+      case 'refund':
+        method = 'payments.refund';
+        input = { clientId: clients[s.client]!, amountMinor: s.amount, method: 'bank_transfer', reason: 'Overpaid' };
+        break;
+      case 'lock':
+        method = 'books.lock';
+        input = { lockDate: new Date(Date.parse(today) - s.daysBack * 86_400_000).toISOString().slice(0, 10) };
+        break;
+    }
+    const before = bookFingerprint(book.backend.db);
+    const answer = await book.backend.dispatch(method, input);
+    if (answer.ok) {
+      if (method === 'payments.record') payments.push((answer.value as { id: string }).id);
+    } else {
+      expect(answer.error.code, `${method} ${JSON.stringify(input)}: ${answer.error.message}`).not.toBe('internal');
+      expect(bookFingerprint(book.backend.db), `${method} was refused but changed the book`).toBe(before);
+    }
+    const check = await book.call('books.check', {});
+    expect(check.checks.filter((c) => !c.ok), `after ${method} ${JSON.stringify(input)}`).toEqual([]);
+  }
+}
+
+describe('random sequences of money events', () => {
+  it('keep every ledger invariant after every step', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
+        const book = await openTestBook({ now: '2026-01-05T09:00:00Z' });
+        try {
+          await run(book, steps);
+        } finally {
+          book.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
