@@ -39,6 +39,11 @@ const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, n
 
 const dialog = () => page.getByRole('dialog');
 
+/** Scrolls the virtual table to its last row, as a reader dragging the scroll bar down. */
+async function scrollTableToEnd() {
+  await page.locator('.table-scroll').evaluate((table) => table.scrollTo({ top: table.scrollHeight }));
+}
+
 async function search(text: string) {
   await page.getByRole('searchbox').fill(text);
 }
@@ -77,6 +82,7 @@ describe('clients in browser mode', () => {
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     await page.getByRole('heading', { name: 'No clients yet' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load sample book' }).isVisible()).toBe(true);
     expect(page.url()).not.toContain('token');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await screenshot('clients-empty-en.png');
@@ -193,8 +199,11 @@ describe('clients in browser mode', () => {
     expect(await findClient('Never Saved Ltd')).toBeUndefined();
   });
 
-  it('edits a client record opened by clicking its row, clearing an emptied field', async () => {
+  it('opens the client page by clicking a row, edits the client record there, and goes back to the list', async () => {
     await page.getByRole('row', { name: /Acme Hosting Ltd/ }).getByRole('cell', { name: 'Acme Holdings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acme Hosting Ltd' }).waitFor();
+    expect(page.url()).toMatch(/#\/clients\/cl_/);
+    await page.getByRole('button', { name: 'Edit client record' }).click();
     const form = dialog();
     await form.getByRole('heading', { name: 'Client record: Acme Hosting Ltd' }).waitFor();
     expect(await form.getByLabel('Street address').inputValue()).toBe('1 Main Street\nSuite 5');
@@ -207,7 +216,7 @@ describe('clients in browser mode', () => {
     await screenshot('client-record-en.png');
     await submitAndWaitUntilClosed('Save changes');
 
-    await expect.poll(() => page.getByRole('row', { name: /Acme Hosting Ltd/ }).getByRole('cell').first().innerText()).toBe('');
+    await page.getByText('+1 555 0199').waitFor();
     expect(await findClient('Acme Hosting Ltd')).toMatchObject({
       company: null,
       phone: '+1 555 0199',
@@ -215,18 +224,26 @@ describe('clients in browser mode', () => {
       email: 'jane@acme.example',
       version: 2,
     });
+
+    // The browser's back button returns to the list, where the emptied company shows too.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Acme Hosting Ltd/ }).getByRole('cell').first().innerText()).toBe('');
   });
 
-  it('opens a client record from the keyboard', async () => {
-    await page.getByRole('button', { name: 'Beta Web Services' }).focus();
+  it('opens the client page from the keyboard', async () => {
+    await page.getByRole('link', { name: 'Beta Web Services' }).focus();
     await page.keyboard.press('Enter');
-    await dialog().getByRole('heading', { name: 'Client record: Beta Web Services' }).waitFor();
-    await dialog().getByRole('button', { name: 'Cancel' }).click();
-    await dialog().waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { level: 1, name: 'Beta Web Services' }).waitFor();
+    // Focus moves to the page just opened, so the next Tab starts there.
+    expect(await page.locator('main').evaluate((main) => main === main.ownerDocument.activeElement)).toBe(true);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
   });
 
   it('offers to reload when the client was changed elsewhere meanwhile', async () => {
-    await page.getByRole('button', { name: 'Gamma Ltd' }).click();
+    await page.getByRole('link', { name: 'Gamma Ltd' }).click();
+    await page.getByRole('button', { name: 'Edit client record' }).click();
     const form = dialog();
     await form.getByRole('heading', { name: 'Client record: Gamma Ltd' }).waitFor();
     const gamma = await findClient('Gamma Ltd');
@@ -241,6 +258,8 @@ describe('clients in browser mode', () => {
     await form.getByLabel('Phone').fill('+44 20 7946 0000');
     await submitAndWaitUntilClosed('Save changes');
     expect(await findClient('Gamma Ltd')).toMatchObject({ contactName: 'Sam Lee', phone: '+44 20 7946 0000' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
   });
 
   it('shows a client added elsewhere without a reload (the clients.changed event)', async () => {
@@ -248,17 +267,25 @@ describe('clients in browser mode', () => {
     await expect.poll(shownNames).toContain('Delta Domains');
   });
 
-  it('pages through a long result with "Load more"', async () => {
+  it('pages through a long result with "Load more", and fetches the next page when scrolled near the end', async () => {
     for (let n = 1; n <= 55; n++) await api('clients.create', { name: `Zeta Reseller ${String(n).padStart(2, '0')}`, currency: 'USD' });
     await search('zeta');
     // The whole book is more than 50 clients too: wait for the first page of *this* search.
-    await expect.poll(async () => (await shownNames()).filter((name) => name.startsWith('Zeta ')).length).toBe(50);
-    expect(await shownNames()).toHaveLength(50);
+    await expect.poll(async () => (await shownNames()).every((name) => name.startsWith('Zeta '))).toBe(true);
+    await page.getByText('Clients shown: 50').waitFor();
+    // Only the rows in view are in the page: the table is virtual.
+    expect((await shownNames()).length).toBeLessThan(50);
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(async () => (await shownNames()).length).toBe(55);
-    expect((await shownNames()).at(-1)).toBe('Zeta Reseller 55');
+    await page.getByText('Clients shown: 55').waitFor();
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await scrollTableToEnd();
+    await expect.poll(async () => (await shownNames()).at(-1)).toBe('Zeta Reseller 55');
+
     await search('');
+    await page.getByText('Clients shown: 50').waitFor();
+    await scrollTableToEnd();
+    await page.getByText('Clients shown: 60').waitFor();
+    await page.locator('.table-scroll').evaluate((table) => table.scrollTo({ top: 0 }));
   });
 
   it('switches to Chinese, translates labels and field errors, and keeps the choice after a reload', async () => {
@@ -266,7 +293,7 @@ describe('clients in browser mode', () => {
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('heading', { level: 1, name: '客户' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await page.getByRole('navigation').getByRole('button').innerText()).toBe('客户');
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['客户', '合同', '价目表']);
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['名称', '公司', '邮箱', '币种', '标签']);
     await expect.poll(async () => (await shownNames()).slice(0, 4)).toEqual(['Acme Hosting Ltd', 'Beta Web Services', 'Delta Domains', 'Gamma Ltd']);
     await screenshot('clients-zh.png');

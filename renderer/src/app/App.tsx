@@ -1,23 +1,36 @@
 // The shell every screen sits in: a skip link, the header with the language switch, the section
-// navigation on the left and the current screen.
-import { useRef, useState } from 'react';
+// navigation on the left and the screen of the current route.
+import { useEffect, useRef, useState } from 'react';
+import { ClientPage } from '../clients/ClientPage.js';
+import { ClientsScreen } from '../clients/ClientsScreen.js';
+import { ALL_CLIENTS, type ClientFilters } from '../clients/useClientSearch.js';
+import { ContractsScreen } from '../contracts/ContractsScreen.js';
+import { LIVE_CONTRACTS, type ContractFilters } from '../contracts/useContractSearch.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { PlansScreen } from '../plans/PlansScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
-import { SECTIONS, type SectionId } from './sections.js';
+import { useRoute } from './useRoute.js';
 
 export function App() {
   const { t } = useI18n();
-  const [current, setCurrent] = useState<SectionId>(SECTIONS[0].id);
+  const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const { Screen } = SECTIONS.find((section) => section.id === current) ?? SECTIONS[0];
+  // Kept here, above the screens, so going back from a client's page finds the list as it was left.
+  const [clientFilters, setClientFilters] = useState<ClientFilters>(ALL_CLIENTS);
+  const [contractFilters, setContractFilters] = useState<ContractFilters>(LIVE_CONTRACTS);
 
-  const open = (id: SectionId) => {
-    if (id === current) return;
-    setCurrent(id);
-    // Keyboard and screen-reader users land on the screen they just opened.
+  // Keyboard and screen-reader users land on the screen they just opened (not on the first
+  // render: the page has just loaded and focus is where the browser put it).
+  const routeKey = hrefOf(route);
+  const firstRoute = useRef(routeKey);
+  useEffect(() => {
+    if (routeKey === firstRoute.current) return;
+    firstRoute.current = '';
+    main.current?.scrollTo({ top: 0 });
     main.current?.focus();
-  };
+  }, [routeKey]);
 
   return (
     <div className="app">
@@ -25,7 +38,7 @@ export function App() {
         className="skip-link"
         href="#main"
         onClick={(event) => {
-          // Focus without putting `#main` in the address bar.
+          // Focus without putting `#main` in the address bar, where the route lives.
           event.preventDefault();
           main.current?.focus();
         }}
@@ -37,9 +50,12 @@ export function App() {
         <LanguageSwitch />
       </header>
       <div className="app-body">
-        <SectionNav current={current} onOpen={open} />
+        <SectionNav current={sectionOf(route)} />
         <main id="main" className="app-main" ref={main} tabIndex={-1}>
-          <Screen />
+          {route.name === 'clients' && <ClientsScreen filters={clientFilters} onFiltersChange={setClientFilters} />}
+          {route.name === 'client' && <ClientPage key={route.id} clientId={route.id} />}
+          {route.name === 'contracts' && <ContractsScreen filters={contractFilters} onFiltersChange={setContractFilters} />}
+          {route.name === 'plans' && <PlansScreen />}
         </main>
       </div>
     </div>

@@ -1,21 +1,19 @@
+// The left navigation: plain links to each section's route, so Tab, Enter, the back button and
+// "open in new tab" all work as they do everywhere.
 import { useI18n } from '../i18n/I18nProvider.js';
-import { SECTIONS, type SectionId } from './sections.js';
+import { hrefOf, type SectionId } from './routes.js';
+import { SECTIONS } from './sections.js';
 
-export function SectionNav({ current, onOpen }: { current: SectionId; onOpen: (id: SectionId) => void }) {
+export function SectionNav({ current }: { current: SectionId }) {
   const { t } = useI18n();
   return (
     <nav className="section-nav" aria-label={t('shell.sections')}>
       <ul>
         {SECTIONS.map((section) => (
           <li key={section.id}>
-            <button
-              type="button"
-              className="section-nav-item"
-              aria-current={section.id === current ? 'page' : undefined}
-              onClick={() => onOpen(section.id)}
-            >
+            <a className="section-nav-item" href={hrefOf({ name: section.id })} aria-current={section.id === current ? 'page' : undefined}>
               {t(section.label)}
-            </button>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,109 +1,117 @@
-// Clients: search as you type, page through the list, and open a client record or add a client.
+// Clients: search as you type (names, companies, emails, tags, contract domains), filter by status,
+// tag, currency and country, scroll through the list (pages are fetched as the end comes near),
+// open a client's page or add a client. An empty book offers the sample book.
 import { useState } from 'react';
-import type { Client } from '../../../shared/domain/client.js';
+import type { Output } from '../../../shared/api/methods.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
+import { navigate } from '../app/useRoute.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ListFooter } from '../ui/ListFooter.js';
 import { useDebouncedValue } from '../ui/useDebouncedValue.js';
+import { ClientFilterBar } from './ClientFilterBar.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientTable } from './ClientTable.js';
-import { useClientSearch } from './useClientSearch.js';
+import { EmptyBook } from './EmptyBook.js';
+import { isEveryCurrentClient, useClientSearch, type ClientFilters } from './useClientSearch.js';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const SEARCH_PAUSE_MS = 150;
 
-type OpenForm = { client: Client | null } | null;
+interface ClientsScreenProps {
+  filters: ClientFilters;
+  onFiltersChange: (filters: ClientFilters) => void;
+}
 
-export function ClientsScreen() {
+export function ClientsScreen({ filters, onFiltersChange }: ClientsScreenProps) {
   const { language, t } = useI18n();
-  const [query, setQuery] = useState('');
-  const settledQuery = useDebouncedValue(query.trim(), SEARCH_PAUSE_MS);
-  const { search, loadingMore, moreFailed, loadMore, refresh } = useClientSearch(settledQuery);
-  const [openForm, setOpenForm] = useState<OpenForm>(null);
-  const newClient = () => setOpenForm({ client: null });
+  const settledFilters = useDebouncedValue(filters, SEARCH_PAUSE_MS);
+  const { list, loadingMore, moreFailed, loadMore, refresh } = useClientSearch(settledFilters);
+  const [addingClient, setAddingClient] = useState(false);
+  const [sampleLoaded, setSampleLoaded] = useState<Output<'demo.load'> | null>(null);
+
+  // A code the backend does not know (currency "XYZ") is shown beside its filter box.
+  const filterErrors = list.status === 'failed' && list.error.code === 'invalid_input' ? (list.error.details?.fields ?? []) : [];
 
   return (
-    <div className="screen">
+    <div className="screen screen-list">
       <div className="screen-header">
         <h1>{t('clients.title')}</h1>
-        <button type="button" className="button button-primary" onClick={newClient}>
+        <button type="button" className="button button-primary" onClick={() => setAddingClient(true)}>
           {t('clients.new')}
         </button>
       </div>
 
-      <div className="toolbar">
-        <label htmlFor="client-search" className="visually-hidden">
-          {t('clients.search')}
-        </label>
-        <input
-          id="client-search"
-          className="search-input"
-          type="search"
-          autoComplete="off"
-          placeholder={t('clients.searchPlaceholder')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <ClientFilterBar filters={filters} onChange={onFiltersChange} errors={filterErrors} />
 
-      {search.status === 'loading' && (
+      {sampleLoaded && (
+        <div className="notice notice-success" role="status">
+          <p>{t('sampleBook.loaded', { plans: sampleLoaded.plans, clients: sampleLoaded.clients, contracts: sampleLoaded.contracts })}</p>
+          <button type="button" className="button" onClick={() => setSampleLoaded(null)}>
+            {t('form.dismiss')}
+          </button>
+        </div>
+      )}
+
+      {list.status === 'loading' && (
         <p className="muted" role="status">
           {t('shell.loading')}
         </p>
       )}
 
-      {search.status === 'failed' && (
+      {list.status === 'failed' && (
         <div className="notice notice-error" role="alert">
-          <p>{translateApiError(language, search.error)}</p>
-          <button type="button" className="button" onClick={refresh}>
-            {t('clients.retry')}
-          </button>
+          <p>{translateApiError(language, list.error)}</p>
+          {filterErrors.length === 0 && (
+            <button type="button" className="button" onClick={refresh}>
+              {t('clients.retry')}
+            </button>
+          )}
         </div>
       )}
 
-      {search.status === 'ready' && search.items.length === 0 && search.query === '' && (
-        <div className="empty-state">
-          <h2>{t('clients.empty.title')}</h2>
-          <p>{t('clients.empty.body')}</p>
-          <button type="button" className="button button-primary" onClick={newClient}>
-            {t('clients.new')}
-          </button>
-        </div>
+      {list.status === 'ready' && list.items.length === 0 && isEveryCurrentClient(list.filters) && (
+        <EmptyBook
+          onNewClient={() => setAddingClient(true)}
+          onSampleLoaded={(summary) => {
+            setSampleLoaded(summary);
+            refresh();
+          }}
+        />
       )}
 
-      {search.status === 'ready' && search.items.length === 0 && search.query !== '' && (
+      {list.status === 'ready' && list.items.length === 0 && !isEveryCurrentClient(list.filters) && (
         <p className="empty-state" role="status">
-          {t('clients.noMatch', { query: search.query })}
+          {list.filters.query ? t('clients.noMatch', { query: list.filters.query }) : t('clients.noMatchFilters')}
         </p>
       )}
 
-      {search.status === 'ready' && search.items.length > 0 && (
+      {list.status === 'ready' && list.items.length > 0 && (
         <>
-          <ClientTable clients={search.items} onOpen={(client) => setOpenForm({ client })} />
-          <div className="list-footer">
-            <p className="muted" role="status">
-              {t('clients.shown', { count: search.items.length })}
-            </p>
-            {moreFailed && (
-              <p className="field-error" role="alert">
-                {translateApiError(language, moreFailed)}
-              </p>
-            )}
-            {search.nextCursor !== null && (
-              <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-                {loadingMore ? t('shell.loading') : t('clients.loadMore')}
-              </button>
-            )}
-          </div>
+          <ClientTable
+            // A new search starts at the top of its list, not where the last one was scrolled to.
+            key={JSON.stringify(list.filters)}
+            clients={list.items}
+            onOpen={(client) => navigate({ name: 'client', id: client.id })}
+            canLoadMore={list.nextCursor !== null && !moreFailed}
+            onNearEnd={() => void loadMore()}
+            busy={loadingMore}
+          />
+          <ListFooter
+            shown={t('clients.shown', { count: list.items.length })}
+            hasMore={list.nextCursor !== null}
+            loadingMore={loadingMore}
+            moreFailed={moreFailed}
+            onLoadMore={() => void loadMore()}
+          />
         </>
       )}
 
-      {openForm && (
+      {addingClient && (
         <ClientForm
-          key={openForm.client?.id ?? 'new'}
-          client={openForm.client}
-          onClose={() => setOpenForm(null)}
+          client={null}
+          onClose={() => setAddingClient(false)}
           onSaved={() => {
-            setOpenForm(null);
+            setAddingClient(false);
             // The clients.changed event refreshes too; this covers a window whose event stream is reconnecting.
             refresh();
           }}

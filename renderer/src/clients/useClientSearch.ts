@@ -1,73 +1,46 @@
-// The client list behind the search box: the first page for the query, more pages on demand, and
-// a fresh list whenever clients are created or changed (here or in another window).
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
+// The client list behind the search box and filters: paged in SQL, refreshed whenever clients are
+// created or changed (here or in another window) and when contracts change (a new domain makes a
+// client findable by it).
+import type { Input } from '../../../shared/api/methods.js';
 import type { Client } from '../../../shared/domain/client.js';
-import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { useBackendEvent } from '../api/ApiProvider.js';
+import { usePagedList, type PageFetcher } from '../ui/usePagedList.js';
 
-const PAGE_SIZE = 50;
-/** The most the backend hands out in one page. */
-const LARGEST_PAGE = 500;
-/** A burst of changes (a script adding clients, an import) becomes one reload once it pauses this long. */
-const CHANGES_PAUSE_MS = 100;
+export type ClientStatusFilter = 'active' | 'archived' | 'all';
 
-export type ClientSearch =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiErrorBody }
-  | { status: 'ready'; query: string; items: Client[]; nextCursor: string | null };
+/** The search box and filters as typed. */
+export interface ClientFilters {
+  query: string;
+  status: ClientStatusFilter;
+  tag: string;
+  currency: string;
+  country: string;
+}
 
-export function useClientSearch(query: string) {
-  const api = useApi();
-  const [search, setSearch] = useState<ClientSearch>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState<ApiErrorBody | null>(null);
-  const [changes, setChanges] = useState(0);
-  // Answers can arrive out of order while the user types: only the latest request may show.
-  const latestRequest = useRef(0);
+export const ALL_CLIENTS: ClientFilters = { query: '', status: 'active', tag: '', currency: '', country: '' };
 
-  const loadFirstPage = useCallback(
-    async (forQuery: string, limit: number) => {
-      const request = ++latestRequest.current;
-      const answer = await api.call('clients.search', { query: forQuery, limit });
-      if (request !== latestRequest.current) return;
-      setLoadingMore(false);
-      setMoreFailed(null);
-      setSearch(answer.ok ? { status: 'ready', query: forQuery, ...answer.value } : { status: 'failed', error: answer.error });
-    },
-    [api],
-  );
+/** Whether a search asks for every current client: then an empty answer means there are none at all. */
+export const isEveryCurrentClient = (input: Input<'clients.search'>) =>
+  !input.query && (input.status ?? 'active') === 'active' && !input.tag && !input.currency && !input.country;
 
-  useEffect(() => {
-    void loadFirstPage(query, PAGE_SIZE);
-  }, [query, loadFirstPage]);
+/**
+ * The search as the API takes it. A currency or country code is only sent once it has its full
+ * length, so a half-typed code does not flash an error; a complete code the backend does not know
+ * comes back as a field error beside its box.
+ */
+export function searchInputOf(filters: ClientFilters): Input<'clients.search'> {
+  const input: Input<'clients.search'> = { query: filters.query.trim(), status: filters.status };
+  if (filters.tag.trim()) input.tag = filters.tag.trim();
+  if (/^[a-z]{3}$/i.test(filters.currency.trim())) input.currency = filters.currency.trim();
+  if (/^[a-z]{2}$/i.test(filters.country.trim())) input.country = filters.country.trim();
+  return input;
+}
 
-  // A reload keeps as many rows as are shown (plus a page being fetched, which it replaces), so a
-  // change elsewhere does not collapse a long list.
-  const shown = search.status === 'ready' ? search.items.length : 0;
-  const reload = useEffectEvent(() => {
-    void loadFirstPage(query, Math.min(LARGEST_PAGE, Math.max(PAGE_SIZE, shown + (loadingMore ? PAGE_SIZE : 0))));
-  });
-  useEffect(() => {
-    if (changes === 0) return;
-    const timer = setTimeout(reload, CHANGES_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [changes]);
+const fetchClients: PageFetcher<Client, Input<'clients.search'>> = (api, input, page) => api.call('clients.search', { ...input, ...page });
 
-  /** Shows the list as it is now in the book: after a save, or to retry a failed load. */
-  const refresh = () => setChanges((count) => count + 1);
-  useBackendEvent('clients.changed', refresh);
-
-  async function loadMore() {
-    if (search.status !== 'ready' || search.nextCursor === null) return;
-    const request = ++latestRequest.current;
-    setLoadingMore(true);
-    const answer = await api.call('clients.search', { query: search.query, limit: PAGE_SIZE, cursor: search.nextCursor });
-    if (request !== latestRequest.current) return;
-    setLoadingMore(false);
-    // A failed next page keeps the rows already shown; the button stays to try again.
-    setMoreFailed(answer.ok ? null : answer.error);
-    if (answer.ok) setSearch({ ...search, items: [...search.items, ...answer.value.items], nextCursor: answer.value.nextCursor });
-  }
-
-  return { search, loadingMore, moreFailed, loadMore, refresh };
+export function useClientSearch(filters: ClientFilters) {
+  const paged = usePagedList(searchInputOf(filters), fetchClients);
+  useBackendEvent('clients.changed', paged.refresh);
+  useBackendEvent('contracts.changed', paged.refresh);
+  return paged;
 }

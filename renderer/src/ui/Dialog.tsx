@@ -7,10 +7,12 @@ interface DialogProps {
   onClose: () => void;
   /** Receives focus when the dialog opens (the first field, typically). */
   initialFocus: RefObject<HTMLElement | null>;
+  /** A confirmation or a short form is narrower than a full record. */
+  size?: 'small' | 'large';
   children: ReactNode;
 }
 
-export function Dialog({ title, onClose, initialFocus, children }: DialogProps) {
+export function Dialog({ title, onClose, initialFocus, size = 'large', children }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -25,7 +27,7 @@ export function Dialog({ title, onClose, initialFocus, children }: DialogProps) 
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={size === 'small' ? 'dialog dialog-small' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // React owns whether the dialog is shown; let it unmount rather than the browser close it.

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, sectionOf, type Route } from '../../../renderer/src/app/routes.js';
+
+describe('routes', () => {
+  it('reads each screen from the fragment', () => {
+    expect(parseRoute('#/clients')).toEqual({ name: 'clients' });
+    expect(parseRoute('#/clients/cl_0123456789abcdef')).toEqual({ name: 'client', id: 'cl_0123456789abcdef' });
+    expect(parseRoute('#/contracts')).toEqual({ name: 'contracts' });
+    expect(parseRoute('#/plans')).toEqual({ name: 'plans' });
+  });
+
+  it('opens the client list for no fragment, the sign-in fragment, or anything unknown', () => {
+    for (const hash of ['', '#', '#/', '#token=abc', '#/invoices', '#/plans/pl_1', '#/clients/a/b', '#main']) {
+      expect(parseRoute(hash), hash).toEqual({ name: 'clients' });
+    }
+    expect(parseRoute('#/clients/')).toEqual({ name: 'clients' });
+    expect(parseRoute('#/clients/%E0%A4%A')).toEqual({ name: 'clients' });
+  });
+
+  it('writes fragments that read back as the same route', () => {
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+    expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
+  });
+
+  it('puts a client page under Clients in the navigation', () => {
+    expect(sectionOf({ name: 'client', id: 'cl_abc12345' })).toBe('clients');
+    expect(sectionOf({ name: 'plans' })).toBe('plans');
+  });
+});
