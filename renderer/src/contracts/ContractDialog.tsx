@@ -35,6 +35,15 @@ export function ContractDialog({ contractId, showClientLink, onClose }: Contract
     };
   }, [api, contractId, changes]);
 
+  // The details, the form and "End contract" replace one another, so the browser's own focus return
+  // would land inside a dialog that is gone: hand focus back to what opened the contract instead.
+  useEffect(() => {
+    const opener = document.activeElement;
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+
   const reload = () => setChanges((count) => count + 1);
   useBackendEvent('contracts.changed', (change) => {
     if (change.id === contractId) reload();

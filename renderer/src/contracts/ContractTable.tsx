@@ -22,13 +22,12 @@ export function ContractTable({ contracts, onOpen, canLoadMore, onNearEnd, busy 
     <VirtualTable
       caption={t('contracts.caption')}
       className="contract-table"
-      columnCount={7}
+      columnCount={6}
       columns={
         <>
           <th scope="col" className="col-service">{t('contracts.column.service')}</th>
           <th scope="col" className="col-client">{t('contracts.column.client')}</th>
           <th scope="col" className="col-plan">{t('contracts.column.plan')}</th>
-          <th scope="col" className="col-cycle">{t('contracts.column.cycle')}</th>
           <th scope="col" className="col-price">{t('contracts.column.price')}</th>
           <th scope="col" className="col-date">{t('contracts.column.nextDue')}</th>
           <th scope="col" className="col-status">{t('contracts.column.status')}</th>
@@ -56,8 +55,10 @@ export function ContractTable({ contracts, onOpen, canLoadMore, onNearEnd, busy 
             <a href={hrefOf({ name: 'client', id: contract.clientId })}>{contract.clientName}</a>
           </td>
           <td>{contract.planName ?? <span className="muted">{t('contract.noPlan')}</span>}</td>
-          <td>{t(`cycle.${contract.cycle}`)}</td>
-          <td className="col-price">{formatMoney(contract.priceMinor, contract.currency, language)}</td>
+          <td className="col-price">
+            {formatMoney(contract.priceMinor, contract.currency, language)}
+            <span className="cell-detail">{t(`cycle.${contract.cycle}`)}</span>
+          </td>
           <td className="col-date">{LIVE_STATUSES.includes(contract.status) ? formatColumnDate(contract.nextDueDate, language) : <span className="muted">—</span>}</td>
           <td>
             <ContractStatus contract={contract} />
