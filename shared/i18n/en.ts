@@ -44,7 +44,6 @@ export const en = {
   'clients.empty.body': 'Add your first client to keep their client record, invoices and payments in one place.',
   'clients.noMatch': 'No client matches “{query}”.',
   'clients.shown': 'Clients shown: {count}',
-  'clients.retry': 'Try again',
 
   'clientForm.titleNew': 'New client',
   'clientForm.titleEdit': 'Client record: {name}',
@@ -77,6 +76,7 @@ export const en = {
   'form.errorItem': '{field}: {message}',
   'form.invalidAmount': 'Enter an amount such as {example}',
 
+  'list.retry': 'Try again',
   'list.loadMore': 'Load more',
   'list.separator': ', ',
 

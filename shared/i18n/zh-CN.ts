@@ -39,7 +39,6 @@ export const zhCN: Record<MessageKey, string> = {
   'clients.empty.body': '添加第一个客户后，即可在一处管理其客户档案、账单和付款。',
   'clients.noMatch': '没有与“{query}”匹配的客户。',
   'clients.shown': '已显示客户：{count}',
-  'clients.retry': '重试',
 
   'clientForm.titleNew': '新建客户',
   'clientForm.titleEdit': '客户档案：{name}',
@@ -72,6 +71,7 @@ export const zhCN: Record<MessageKey, string> = {
   'form.errorItem': '{field}：{message}',
   'form.invalidAmount': '请输入金额，例如 {example}',
 
+  'list.retry': '重试',
   'list.loadMore': '加载更多',
   'list.separator': '、',
 

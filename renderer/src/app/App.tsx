@@ -1,6 +1,7 @@
 // The shell every screen sits in: a skip link, the header with the language switch, the section
 // navigation on the left and the screen of the current route.
 import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../api/ApiProvider.js';
 import { ClientPage } from '../clients/ClientPage.js';
 import { ClientsScreen } from '../clients/ClientsScreen.js';
 import { ALL_CLIENTS, type ClientFilters } from '../clients/useClientSearch.js';
@@ -14,12 +15,18 @@ import { SectionNav } from './SectionNav.js';
 import { useRoute } from './useRoute.js';
 
 export function App() {
+  const api = useApi();
   const { t } = useI18n();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // Kept here, above the screens, so going back from a client's page finds the list as it was left.
   const [clientFilters, setClientFilters] = useState<ClientFilters>(ALL_CLIENTS);
   const [contractFilters, setContractFilters] = useState<ContractFilters>(LIVE_CONTRACTS);
+
+  // Screens listen for the events they show and stop when they go. The shell keeps listening, so
+  // the window's event stream stays open while one screen replaces another: a stream closed in
+  // between would miss a change made meanwhile (in another window, or by a script).
+  useEffect(() => api.subscribe(() => {}), [api]);
 
   // Keyboard and screen-reader users land on the screen they just opened (not on the first
   // render: the page has just loaded and focus is where the browser put it).

@@ -54,7 +54,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
           <p>{missing ? t('clientPage.notFound') : translateApiError(language, record.error)}</p>
           {!missing && (
             <button type="button" className="button" onClick={reload}>
-              {t('clients.retry')}
+              {t('list.retry')}
             </button>
           )}
         </div>

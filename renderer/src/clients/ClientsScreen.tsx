@@ -63,7 +63,7 @@ export function ClientsScreen({ filters, onFiltersChange }: ClientsScreenProps) 
           <p>{translateApiError(language, list.error)}</p>
           {filterErrors.length === 0 && (
             <button type="button" className="button" onClick={refresh}>
-              {t('clients.retry')}
+              {t('list.retry')}
             </button>
           )}
         </div>

@@ -38,7 +38,7 @@ export function ContractsScreen({ filters, onFiltersChange }: { filters: Contrac
         <div className="notice notice-error" role="alert">
           <p>{translateApiError(language, list.error)}</p>
           <button type="button" className="button" onClick={refresh}>
-            {t('clients.retry')}
+            {t('list.retry')}
           </button>
         </div>
       )}

@@ -66,7 +66,7 @@ export function PlansScreen() {
         <div className="notice notice-error" role="alert">
           <p>{translateApiError(language, plans.error)}</p>
           <button type="button" className="button" onClick={reload}>
-            {t('clients.retry')}
+            {t('list.retry')}
           </button>
         </div>
       )}
