@@ -20,6 +20,7 @@ import { createLedger } from './billing/ledger.js';
 import { createTaxRates } from './billing/taxRates.js';
 import { createAccounts } from './billing/accounts.js';
 import { billingHandlers } from './billing/billingHandlers.js';
+import { billingRunHandlers } from './billing/run/runHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -68,6 +69,7 @@ const handlers: Handlers = {
   ...planHandlers,
   ...contractHandlers,
   ...billingHandlers,
+  ...billingRunHandlers,
   ...demoHandlers(() => handlers),
 };
 
@@ -127,6 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     payments: createPaymentQueries(db),
     accounts: createAccounts(db),
     transaction: (work) => db.transaction(work)(),
+    nativeBinding: options.nativeBinding,
   };
 
   return {

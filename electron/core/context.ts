@@ -46,6 +46,8 @@ export interface Context {
   today(): string;
   /** Runs `work` in one transaction: all of its writes and audit rows commit together, or none. */
   transaction<T>(work: () => T): T;
+  /** better-sqlite3's Electron build, for connections opened outside the main one (import workers). */
+  nativeBinding?: string;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context) => Output<M> | Promise<Output<M>>;

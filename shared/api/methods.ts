@@ -6,6 +6,7 @@ import { clientMethods } from './clients.js';
 import { contractMethods, planMethods } from './register.js';
 import { demoMethods } from './demo.js';
 import { billingMethods } from './billing.js';
+import { billingRunMethods } from './billingRun.js';
 
 export const methods = {
   ...appMethods,
@@ -13,6 +14,7 @@ export const methods = {
   ...planMethods,
   ...contractMethods,
   ...billingMethods,
+  ...billingRunMethods,
   ...demoMethods,
 };
 

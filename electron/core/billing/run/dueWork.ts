@@ -1,0 +1,66 @@
+// What the billing run looks at: the contracts with a period to invoice, and the overdue invoices
+// that may owe a late fee. Both are read once, at the start of a run, through indexes
+// (contracts_by_due, invoices_open_by_due), so a book's history does not slow the daily run.
+import { addDays } from '../../../../shared/dates.js';
+import { LIVE_STATUSES } from '../../../../shared/domain/contract.js';
+import type { LateFeePolicy } from '../../../../shared/billing/lateFees.js';
+import type { Db } from '../../db/database.js';
+
+const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * Live, auto-renewing contracts with a period starting on or before @until (the last day whose
+ * renewal is due by the horizon, lead days included) — the query the benchmark compares against.
+ */
+export const DUE_CONTRACTS_SQL = `SELECT k.id, k.client_id FROM contracts k
+  WHERE k.next_due_date <= @until AND k.status IN ${LIVE_SQL} AND k.auto_renew = 1 AND (k.end_date IS NULL OR k.next_due_date < k.end_date)`;
+
+/** Usage contracts past their end date with usage not yet billed: their last period is settled. */
+const SETTLEMENTS_SQL = `SELECT k.id, k.client_id FROM contracts k
+  WHERE k.pricing_model <> 'fixed' AND k.end_date IS NOT NULL AND k.end_date <= @through
+    AND EXISTS (SELECT 1 FROM usage_records u WHERE u.contract_id = k.id AND u.invoice_id IS NULL AND u.usage_date < k.end_date)
+    AND NOT EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = k.id AND r.period_start = k.end_date)`;
+
+/**
+ * Issued invoices still open that could owe a fee by the horizon. Never a fee on a fee (no
+ * compounding), on a disputed invoice, or on one inside an active payment plan (the plan's
+ * installments replace its due date). A "once" policy only looks at invoices whose single fee
+ * can fall inside the days being billed.
+ */
+const FEE_CANDIDATES_SQL = `SELECT i.id, i.client_id, i.due_date FROM invoices i
+  WHERE i.status = 'issued' AND i.open_minor > 0 AND i.due_date <= @lastDue AND i.due_date >= @firstDue
+    AND i.kind = 'invoice' AND i.disputed = 0 AND i.source <> 'late_fee'
+    AND NOT EXISTS (SELECT 1 FROM plan_invoices pi JOIN payment_plans p ON p.id = pi.plan_id WHERE pi.invoice_id = i.id AND p.status = 'active')
+  ORDER BY i.due_date, i.seq`;
+
+export interface DueWindow {
+  /** The first day whose fees this run may charge. */
+  opensOn: string;
+  through: string;
+  leadDays: number;
+  lateFee: LateFeePolicy;
+}
+
+const feeRange = (window: DueWindow) => ({
+  lastDue: addDays(window.through, -window.lateFee.afterDays),
+  firstDue: window.lateFee.repeat === 'once' ? addDays(window.opensOn, -window.lateFee.afterDays) : '0000-01-01',
+});
+
+export function createDueWork(db: Db) {
+  const contracts = db.prepare<{ until: string; through: string }, { id: string; client_id: string }>(
+    `SELECT id, client_id FROM (${DUE_CONTRACTS_SQL} UNION ${SETTLEMENTS_SQL}) ORDER BY client_id, id`,
+  );
+  const fees = db.prepare<{ lastDue: string; firstDue: string }, { id: string; client_id: string; due_date: string }>(FEE_CANDIDATES_SQL);
+  const countContracts = db.prepare<{ until: string }, number>(`SELECT count(*) FROM (${DUE_CONTRACTS_SQL})`).pluck();
+  const countFees = db.prepare<{ lastDue: string; firstDue: string }, number>(`SELECT count(*) FROM (${FEE_CANDIDATES_SQL})`).pluck();
+
+  return {
+    /** Contracts with something to invoice by the horizon, a client's together. */
+    contracts: (window: DueWindow) => contracts.all({ until: addDays(window.through, window.leadDays), through: window.through }),
+    feeCandidates: (window: DueWindow) => (window.lateFee.enabled ? fees.all(feeRange(window)) : []),
+    /** About how much a run has to do: decides whether it is worth a worker thread. */
+    estimate: (window: DueWindow) => countContracts.get({ until: addDays(window.through, window.leadDays) })! + (window.lateFee.enabled ? countFees.get(feeRange(window))! : 0),
+  };
+}
+
+export type DueWork = ReturnType<typeof createDueWork>;
