@@ -6,6 +6,7 @@ import { clientMethods } from './clients.js';
 import { contractMethods, planMethods } from './register.js';
 import { demoMethods } from './demo.js';
 import { billingMethods } from './billing.js';
+import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 
 export const methods = {
@@ -14,6 +15,7 @@ export const methods = {
   ...planMethods,
   ...contractMethods,
   ...billingMethods,
+  ...importsMethods,
   ...billingRunMethods,
   ...demoMethods,
 };
