@@ -20,6 +20,7 @@ import { createLedger } from './billing/ledger.js';
 import { createTaxRates } from './billing/taxRates.js';
 import { createAccounts } from './billing/accounts.js';
 import { billingHandlers } from './billing/billingHandlers.js';
+import { arrangementHandlers } from './billing/arrangements/arrangementHandlers.js';
 import { importHandlers } from './billing/import/importHandlers.js';
 import { billingRunHandlers } from './billing/run/runHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
@@ -70,6 +71,7 @@ const handlers: Handlers = {
   ...planHandlers,
   ...contractHandlers,
   ...billingHandlers,
+  ...arrangementHandlers,
   ...importHandlers,
   ...billingRunHandlers,
   ...demoHandlers(() => handlers),

@@ -6,6 +6,7 @@ import { clientMethods } from './clients.js';
 import { contractMethods, planMethods } from './register.js';
 import { demoMethods } from './demo.js';
 import { billingMethods } from './billing.js';
+import { arrangementMethods } from './arrangements.js';
 import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 
@@ -15,6 +16,7 @@ export const methods = {
   ...planMethods,
   ...contractMethods,
   ...billingMethods,
+  ...arrangementMethods,
   ...importsMethods,
   ...billingRunMethods,
   ...demoMethods,

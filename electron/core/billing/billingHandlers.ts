@@ -4,6 +4,7 @@ import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { checkLedger, journalDigest } from './ledgerCheck.js';
+import { settleArrangements } from './arrangements/settle.js';
 
 function detail(ctx: Context, id: string): InvoiceDetail {
   const invoice = ctx.invoices.get(id);
@@ -151,6 +152,7 @@ export const billingHandlers: HandlersOf<typeof billingMethods> = {
     return write(ctx, () => input.clientId, () => {
       requireClientOf(ctx, input.clientId);
       const id = ctx.ledger.recordPayment(input);
+      settleArrangements(ctx, ctx.today(), input.clientId);
       return requirePayment(ctx, id);
     });
   },
