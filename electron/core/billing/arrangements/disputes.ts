@@ -72,7 +72,7 @@ export function openDispute(ctx: Context, input: { invoiceId: string; reason: st
     throw invalidField({ field: 'invoiceId', code: 'not_allowed', message: 'Only an issued invoice can be disputed (not a draft, a void invoice, a proforma or a credit note).' });
   }
   if (invoice.openMinor === 0) {
-    throw invalidField({ field: 'invoiceId', code: 'not_allowed', message: `Nothing is owed on ${invoice.number} any more; a paid invoice is corrected with a credit note and a refund.` });
+    throw invalidField({ field: 'invoiceId', code: 'not_allowed', message: `Nothing is owed on ${invoice.number} any more, so there is nothing to hold back; if the client is owed money, record a refund.` });
   }
   const open = statements(ctx.db).openFor.get(invoice.id);
   if (open) throw conflict(`Invoice ${invoice.number} already has an open dispute; resolve it before opening another.`, { id: open.id });
