@@ -8,7 +8,11 @@ import { ALL_CLIENTS, type ClientFilters } from '../clients/useClientSearch.js';
 import { ContractsScreen } from '../contracts/ContractsScreen.js';
 import { LIVE_CONTRACTS, type ContractFilters } from '../contracts/useContractSearch.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { InvoicesScreen } from '../invoices/InvoicesScreen.js';
+import { ALL_INVOICES, type InvoiceFilters } from '../invoices/useInvoiceSearch.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
+import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
+import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -22,6 +26,7 @@ export function App() {
   // Kept here, above the screens, so going back from a client's page finds the list as it was left.
   const [clientFilters, setClientFilters] = useState<ClientFilters>(ALL_CLIENTS);
   const [contractFilters, setContractFilters] = useState<ContractFilters>(LIVE_CONTRACTS);
+  const [invoiceFilters, setInvoiceFilters] = useState<InvoiceFilters>(ALL_INVOICES);
 
   // Screens listen for the events they show and stop when they go. The shell keeps listening, so
   // the window's event stream stays open while one screen replaces another: a stream closed in
@@ -63,6 +68,9 @@ export function App() {
           {route.name === 'client' && <ClientPage key={route.id} clientId={route.id} />}
           {route.name === 'contracts' && <ContractsScreen filters={contractFilters} onFiltersChange={setContractFilters} />}
           {route.name === 'plans' && <PlansScreen />}
+          {route.name === 'invoices' && <InvoicesScreen filters={invoiceFilters} onFiltersChange={setInvoiceFilters} />}
+          {route.name === 'receivables' && <ReceivablesScreen />}
+          {route.name === 'billingSettings' && <BillingSettingsScreen />}
         </main>
       </div>
     </div>

@@ -1,7 +1,7 @@
 // The left navigation: plain links to each section's route, so Tab, Enter, the back button and
 // "open in new tab" all work as they do everywhere.
 import { useI18n } from '../i18n/I18nProvider.js';
-import { hrefOf, type SectionId } from './routes.js';
+import { hrefOf, sectionRoute, type SectionId } from './routes.js';
 import { SECTIONS } from './sections.js';
 
 export function SectionNav({ current }: { current: SectionId }) {
@@ -11,7 +11,7 @@ export function SectionNav({ current }: { current: SectionId }) {
       <ul>
         {SECTIONS.map((section) => (
           <li key={section.id}>
-            <a className="section-nav-item" href={hrefOf({ name: section.id })} aria-current={section.id === current ? 'page' : undefined}>
+            <a className="section-nav-item" href={hrefOf(sectionRoute(section.id))} aria-current={section.id === current ? 'page' : undefined}>
               {t(section.label)}
             </a>
           </li>

@@ -1,12 +1,25 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`. A fragment keeps routes working under both origins (app:// and http://127.0.0.1)
-// without a server that knows them, and gives the browser's back button something to go back to.
-// Pure: no DOM, so it is unit-tested in Node.
-export type Route = { name: 'clients' } | { name: 'client'; id: string } | { name: 'contracts' } | { name: 'plans' };
+// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`. A fragment keeps routes working
+// under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
+// browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
+export type Route =
+  | { name: 'clients' }
+  | { name: 'client'; id: string }
+  | { name: 'contracts' }
+  | { name: 'plans' }
+  | { name: 'invoices' }
+  | { name: 'receivables' }
+  | { name: 'billingSettings' };
 
-export type SectionId = 'clients' | 'contracts' | 'plans';
+export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
+
+/** Screens that are a whole section, by the one word of their fragment. */
+const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables'] as const;
+
+/** Screens under Settings, by the word after `#/settings/`. */
+const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -18,9 +31,11 @@ export function parseRoute(hash: string): Route {
   const [section, id, ...rest] = path.slice(1).split('/');
   if (rest.length > 0) return DEFAULT_ROUTE;
   if (section === 'clients' && id) return clientRoute(id);
+  // `#/settings` alone opens the first settings screen.
+  if (section === 'settings') return !id ? { name: 'billingSettings' } : Object.hasOwn(SETTINGS_SCREENS, id) ? SETTINGS_SCREENS[id]! : DEFAULT_ROUTE;
   if (id !== undefined && id !== '') return DEFAULT_ROUTE;
-  if (section === 'contracts' || section === 'plans' || section === 'clients') return { name: section };
-  return DEFAULT_ROUTE;
+  const screen = SECTION_SCREENS.find((name) => name === section);
+  return screen ? { name: screen } : DEFAULT_ROUTE;
 }
 
 function clientRoute(encodedId: string): Route {
@@ -33,8 +48,17 @@ function clientRoute(encodedId: string): Route {
 
 /** The fragment of a route, for links (`href`) and for navigating. */
 export function hrefOf(route: Route): string {
-  return route.name === 'client' ? `#/clients/${encodeURIComponent(route.id)}` : `#/${route.name}`;
+  if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
+  if (route.name === 'billingSettings') return '#/settings/billing';
+  return `#/${route.name}`;
 }
 
 /** The navigation section a route belongs to: a client's page is part of Clients. */
-export const sectionOf = (route: Route): SectionId => (route.name === 'client' ? 'clients' : route.name);
+export function sectionOf(route: Route): SectionId {
+  if (route.name === 'client') return 'clients';
+  if (route.name === 'billingSettings') return 'settings';
+  return route.name;
+}
+
+/** The screen a section's entry in the navigation opens. */
+export const sectionRoute = (section: SectionId): Route => (section === 'settings' ? { name: 'billingSettings' } : { name: section });

@@ -1,5 +1,5 @@
-// The sections of the left navigation, in order. A new screen (invoices, arrears desk, …) is one
-// more entry here and one more route in routes.ts.
+// The sections of the left navigation, in order. A new screen (arrears desk, …) is one more entry
+// here and one more route in routes.ts.
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { SectionId } from './routes.js';
 
@@ -12,4 +12,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'clients', label: 'nav.clients' },
   { id: 'contracts', label: 'nav.contracts' },
   { id: 'plans', label: 'nav.plans' },
+  { id: 'invoices', label: 'nav.invoices' },
+  { id: 'receivables', label: 'nav.receivables' },
+  { id: 'settings', label: 'nav.settings' },
 ];

@@ -1,9 +1,10 @@
-// A client's page (`#/clients/<id>`): the client record, their contracts with "New contract", and
-// their activity. Edit opens the client form; Archive and Restore move the client off and back onto
-// the current list.
+// A client's page (`#/clients/<id>`): the client record, their account (balance, invoices,
+// payments, statement, ledger), their contracts with "New contract", and their activity. Edit opens
+// the client form; Archive and Restore move the client off and back onto the current list.
 import { useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
+import { ClientAccount } from '../accounts/ClientAccount.js';
 import { useApi } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
 import { ContractDialog } from '../contracts/ContractDialog.js';
@@ -105,6 +106,8 @@ export function ClientPage({ clientId }: { clientId: string }) {
       {archived && <p className="notice notice-warning">{t('clientPage.archivedNote')}</p>}
 
       <ClientDetails client={client} />
+
+      <ClientAccount client={client} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">

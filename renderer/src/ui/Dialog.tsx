@@ -7,8 +7,8 @@ interface DialogProps {
   onClose: () => void;
   /** Receives focus when the dialog opens (the first field, typically). */
   initialFocus: RefObject<HTMLElement | null>;
-  /** A confirmation or a short form is narrower than a full record. */
-  size?: 'small' | 'large';
+  /** A confirmation or a short form is narrower than a full record; an invoice with its lines is wider. */
+  size?: 'small' | 'large' | 'wide';
   children: ReactNode;
 }
 
@@ -27,7 +27,7 @@ export function Dialog({ title, onClose, initialFocus, size = 'large', children 
   return (
     <dialog
       ref={dialog}
-      className={size === 'small' ? 'dialog dialog-small' : 'dialog'}
+      className={size === 'large' ? 'dialog' : `dialog dialog-${size}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // React owns whether the dialog is shown; let it unmount rather than the browser close it.

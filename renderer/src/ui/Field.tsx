@@ -10,12 +10,14 @@ interface FieldProps {
   /** "(required)" in the user's language, shown after the label; marks the input as required. */
   requiredLabel?: string;
   className?: string;
+  /** For a box in a grid whose column heading already says what it is: the label is for screen readers only. */
+  hideLabel?: boolean;
 }
 
-function FieldFrame({ id, label, hint, error, requiredLabel, className, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({ id, label, hint, error, requiredLabel, className, hideLabel, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {label}
         {requiredLabel && (
           // Screen readers hear "required" from aria-required; this is for the eye.
@@ -50,8 +52,8 @@ function controlAttributes({ id, hint, error, requiredLabel }: FieldProps) {
   };
 }
 
-export function TextField({ id, label, hint, error, requiredLabel, className, ...input }: FieldProps & Omit<ComponentProps<'input'>, 'id'>) {
-  const field = { id, label, hint, error, requiredLabel, className };
+export function TextField({ id, label, hint, error, requiredLabel, className, hideLabel, ...input }: FieldProps & Omit<ComponentProps<'input'>, 'id'>) {
+  const field = { id, label, hint, error, requiredLabel, className, hideLabel };
   return (
     <FieldFrame {...field}>
       <input {...input} {...controlAttributes(field)} />
@@ -59,8 +61,8 @@ export function TextField({ id, label, hint, error, requiredLabel, className, ..
   );
 }
 
-export function TextAreaField({ id, label, hint, error, requiredLabel, className, ...textarea }: FieldProps & Omit<ComponentProps<'textarea'>, 'id'>) {
-  const field = { id, label, hint, error, requiredLabel, className };
+export function TextAreaField({ id, label, hint, error, requiredLabel, className, hideLabel, ...textarea }: FieldProps & Omit<ComponentProps<'textarea'>, 'id'>) {
+  const field = { id, label, hint, error, requiredLabel, className, hideLabel };
   return (
     <FieldFrame {...field}>
       <textarea {...textarea} {...controlAttributes(field)} />
@@ -68,8 +70,8 @@ export function TextAreaField({ id, label, hint, error, requiredLabel, className
   );
 }
 
-export function SelectField({ id, label, hint, error, requiredLabel, className, ...select }: FieldProps & Omit<ComponentProps<'select'>, 'id'>) {
-  const field = { id, label, hint, error, requiredLabel, className };
+export function SelectField({ id, label, hint, error, requiredLabel, className, hideLabel, ...select }: FieldProps & Omit<ComponentProps<'select'>, 'id'>) {
+  const field = { id, label, hint, error, requiredLabel, className, hideLabel };
   return (
     <FieldFrame {...field}>
       <select {...select} {...controlAttributes(field)} />

@@ -22,12 +22,14 @@ interface VirtualTableProps<T> {
   rowKey: (item: T) => string;
   /** The cells of one row. */
   renderRow: (item: T) => ReactNode;
-  onRowClick: (item: T) => void;
+  /** Opens the item; a read-only list (the ledger) has none. */
+  onRowClick?: (item: T) => void;
   /** Typical row height in pixels, for the scroll bar before rows are measured. */
   rowHeight: number;
   /** Whether more rows can be fetched (there is a next page, and the last attempt did not fail). */
   canLoadMore: boolean;
-  onNearEnd: () => void;
+  /** Asked for the next page; a list loaded whole has none. */
+  onNearEnd?: () => void;
   busy: boolean;
 }
 
@@ -55,7 +57,7 @@ export function VirtualTable<T>({ caption, className, columns, columnCount, item
 
   const lastShown = rows.length > 0 ? rows[rows.length - 1]!.index : -1;
   useEffect(() => {
-    if (canLoadMore && lastShown >= items.length - FETCH_AHEAD_ROWS) onNearEnd();
+    if (canLoadMore && lastShown >= items.length - FETCH_AHEAD_ROWS) onNearEnd?.();
   }, [canLoadMore, lastShown, items.length, onNearEnd]);
 
   return (
@@ -83,9 +85,9 @@ export function VirtualTable<T>({ caption, className, columns, columnCount, item
                 ref={virtualizer.measureElement}
                 data-index={row.index}
                 aria-rowindex={row.index + 2}
-                className="clickable-row"
+                className={onRowClick ? 'clickable-row' : undefined}
                 onClick={(event) => {
-                  if (!(event.target instanceof Element && event.target.closest('a, button'))) onRowClick(item);
+                  if (onRowClick && !(event.target instanceof Element && event.target.closest('a, button'))) onRowClick(item);
                 }}
               >
                 {renderRow(item)}

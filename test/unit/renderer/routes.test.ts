@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, sectionOf, type Route } from '../../../renderer/src/app/routes.js';
+import { hrefOf, parseRoute, sectionOf, sectionRoute, type Route } from '../../../renderer/src/app/routes.js';
 
 describe('routes', () => {
   it('reads each screen from the fragment', () => {
@@ -7,10 +7,15 @@ describe('routes', () => {
     expect(parseRoute('#/clients/cl_0123456789abcdef')).toEqual({ name: 'client', id: 'cl_0123456789abcdef' });
     expect(parseRoute('#/contracts')).toEqual({ name: 'contracts' });
     expect(parseRoute('#/plans')).toEqual({ name: 'plans' });
+    expect(parseRoute('#/invoices')).toEqual({ name: 'invoices' });
+    expect(parseRoute('#/receivables')).toEqual({ name: 'receivables' });
+    expect(parseRoute('#/settings/billing')).toEqual({ name: 'billingSettings' });
+    // The Settings section alone opens its first screen.
+    expect(parseRoute('#/settings')).toEqual({ name: 'billingSettings' });
   });
 
   it('opens the client list for no fragment, the sign-in fragment, or anything unknown', () => {
-    for (const hash of ['', '#', '#/', '#token=abc', '#/invoices', '#/plans/pl_1', '#/clients/a/b', '#main']) {
+    for (const hash of ['', '#', '#/', '#token=abc', '#/bills', '#/plans/pl_1', '#/invoices/in_1', '#/settings/constructor', '#/settings/mail', '#/clients/a/b', '#main']) {
       expect(parseRoute(hash), hash).toEqual({ name: 'clients' });
     }
     expect(parseRoute('#/clients/')).toEqual({ name: 'clients' });
@@ -18,7 +23,7 @@ describe('routes', () => {
   });
 
   it('writes fragments that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
   });
@@ -26,5 +31,8 @@ describe('routes', () => {
   it('puts a client page under Clients in the navigation', () => {
     expect(sectionOf({ name: 'client', id: 'cl_abc12345' })).toBe('clients');
     expect(sectionOf({ name: 'plans' })).toBe('plans');
+    expect(sectionOf({ name: 'billingSettings' })).toBe('settings');
+    expect(hrefOf(sectionRoute('settings'))).toBe('#/settings/billing');
+    expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });
 });
