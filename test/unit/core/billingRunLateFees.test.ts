@@ -109,6 +109,27 @@ describe('late fees', () => {
     expect(fee.lines[0]!.description).toBe('Late fee for INV-2026-00001 (due 2026-03-06)');
   });
 
+  it('are dated the run day when the books are locked over their day while the run works, not lost', async () => {
+    const { client, invoice } = await overdueBook('2026-03-01');
+    await book.contract(client, { startDate: '2026-03-20' });
+    await book.call('billing.run', {});
+    book.day('2026-03-12');
+    // Planned with the books open; locked after planning, before the first batch is written.
+    const unsubscribe = book.backend.subscribe((event) => {
+      if (event.name === 'job.progress' && event.payload.done === 0) void book.backend.dispatch('books.lock', { lockDate: '2026-03-08' });
+    });
+    const result = await book.call('billing.run', {});
+    unsubscribe();
+    expect(result.counts).toMatchObject({ invoices: 1, lateFees: 1, skipped: 0 });
+    expect(result.catchUp.redatedForLock).toBe(2);
+    expect(result.documents.map((d) => [d.source, d.issueDate])).toEqual([
+      ['renewal', '2026-03-12'],
+      ['late_fee', '2026-03-12'],
+    ]);
+    const fee = await book.call('invoices.get', { id: result.lateFees[0]!.feeInvoiceId });
+    expect(fee.lines[0]!.description).toBe(`Late fee for ${invoice.number} (due 2026-03-06)`);
+  });
+
   it('are waived with a credit note on the fee invoice, which takes the fee back out of the late-fee account', async () => {
     const { invoice } = await overdueBook('2026-03-06');
     const result = await book.call('billing.run', {});

@@ -58,6 +58,13 @@ const documentOf = (invoice: Invoice, source: 'renewal' | 'late_fee') => ({
   totalMinor: invoice.totalMinor,
 });
 
+/** The books were locked further while the run worked: what now falls inside the lock is dated the run day (DESIGN §4). */
+function redateForLock(item: WorkItem, runDay: string): void {
+  item.date = runDay;
+  item.redatedForLock = true;
+  if (item.type === 'renewal' && item.dueDate < runDay) item.dueDate = runDay;
+}
+
 export async function runBilling(services: RunServices, request: { runDay: string; jobId: string }, hooks: RunHooks): Promise<BillingRunResult> {
   const { db } = services;
   const { runs, lastRunDate, usage, fees, charges, plan: makePlan } = tools(services, request.runDay, request.runDay);
@@ -129,7 +136,10 @@ export async function runBilling(services: RunServices, request: { runDay: strin
       const touched = { clients: new Set<string>(), contracts: [] as { id: string; clientId: string }[] };
       db.transaction(() => {
         const before = { invoices: result.counts.invoices + result.counts.proformas, fees: result.counts.lateFees };
+        // Read once per batch: no one else can lock the books while this IMMEDIATE transaction holds them.
+        const { lockDate } = services.settings.get('billing');
         for (const item of plan.items.slice(start, start + BATCH_ITEMS)) {
+          if (lockDate !== null && item.date <= lockDate) redateForLock(item, request.runDay);
           try {
             execute(item, plan, touched);
           } catch (error) {

@@ -61,7 +61,7 @@ export function createRenewalIssuer(services: RunServices, charges: RenewalCharg
       entityId: contract.id,
       data: { periodStart: period.start, periodEnd: period.end, invoiceId, nextDueDate: { from: contract.nextDueDate, to: period.settlement ? contract.nextDueDate : period.nextDue } },
     });
-    Object.assign(progress, { version, nextDue: period.settlement ? progress.nextDue : period.nextDue, changesSettled: true });
+    Object.assign(progress, { version, changesSettled: true });
   }
 
   /**

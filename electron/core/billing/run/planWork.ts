@@ -64,7 +64,7 @@ export function planWork(due: DueWork, contracts: ContractRepository, fees: Late
   for (const row of due.contracts(dueWindow)) {
     const contract = contracts.get(row.id);
     if (!contract) continue;
-    progress.set(contract.id, { version: contract.version, nextDue: contract.nextDueDate, changesSettled: false, usageTaken: new Set() });
+    progress.set(contract.id, { version: contract.version, changesSettled: false, usageTaken: new Set() });
     // Nothing is dated before the day the contract was entered.
     const entered = businessDate(new Date(contract.createdAt), input.timeZone);
     for (const period of periodsOf(contract, input)) {

@@ -24,7 +24,6 @@ import type { UsageRecords } from './usageRecords.js';
 /** What the run remembers about a contract between its periods within one run (or preview). */
 export interface ContractProgress {
   version: number;
-  nextDue: string;
   /** Price changes are settled once, with the first renewal after them. */
   changesSettled: boolean;
   /** Usage records already put on an earlier document of this run (a preview writes no marks). */
