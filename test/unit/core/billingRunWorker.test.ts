@@ -24,8 +24,8 @@ afterEach(async () => {
   book.close();
 });
 
-/** `count` monthly contracts over 40 clients, all due for renewal on the book's day (written in one transaction, for speed). */
-async function busyBook(count: number) {
+/** `count` monthly contracts over 40 clients starting on `start`, written in one transaction, for speed. */
+async function busyBook(count: number, start = '2026-03-20') {
   book = await openBillingBook('2026-03-06');
   const clients: string[] = [];
   for (let i = 0; i < 40; i += 1) clients.push(await book.client({ name: `Client ${i}` }));
@@ -46,8 +46,8 @@ async function busyBook(count: number) {
         pricingModel: 'fixed' as const,
         tiers: null,
         unitLabel: null,
-        startDate: '2026-03-20',
-        nextDueDate: '2026-03-20',
+        startDate: start,
+        nextDueDate: start,
         endDate: null,
         expiresOn: null,
         autoRenew: true,
@@ -128,5 +128,25 @@ describe('a large billing run', { timeout: 60_000 }, () => {
     expect(rest.status).toBe('finished');
     expect(result.counts.invoices + rest.counts.invoices).toBe(1000);
     expect(book.backend.db.prepare(`SELECT count(*) FROM renewals`).pluck().get()).toBe(1000);
+  });
+
+  it('goes to a worker when a few contracts have many periods to catch up', async () => {
+    await busyBook(25, '2025-05-20');
+    const before = workersStarted.count;
+    const result = await book.call('billing.run', {});
+    expect(workersStarted.count).toBe(before + 1);
+    // May 2025 to March 2026: eleven monthly periods each, dated as the book's first run dates them.
+    expect(result.counts).toMatchObject({ invoices: 275, periods: 275 });
+  });
+});
+
+describe('a small billing run', () => {
+  it('stays on the backend\'s thread, in short batches that let the UI in between', async () => {
+    const events = await busyBook(100);
+    const before = workersStarted.count;
+    const result = await book.call('billing.run', {});
+    expect(workersStarted.count).toBe(before);
+    expect(result.counts.invoices).toBe(100);
+    expect(progressOf(events).map((p) => p.done)).toEqual([0, 40, 80, 100, 100]);
   });
 });

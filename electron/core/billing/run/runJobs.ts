@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../../../shared/api/envelope.js';
 import type { Context } from '../../context.js';
 import { ApiError, conflict, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { previewBilling, runBilling, type RunHooks } from './billingRun.js';
+import { BATCH_ITEMS, previewBilling, runBilling, type RunHooks } from './billingRun.js';
 import { servicesOf } from './runServices.js';
 
 export type JobRequest = { mode: 'run'; runDay: string } | { mode: 'preview'; runDay: string; through: string; limit: number };
@@ -29,7 +29,7 @@ export type WorkerMessage =
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code?: Exclude<ErrorCode, 'internal'>; message: string; details?: ApiError['details'] } };
 
-/** Below this many contracts and invoices to look at, starting a thread costs more than the run takes. */
+/** Below about this many documents to issue, starting a thread costs more than the run takes. */
 export const WORKER_THRESHOLD = 200;
 
 export type Host = 'worker' | 'thread';
@@ -108,7 +108,8 @@ export async function runJob(ctx: Context, request: JobRequest, host: Host): Pro
       return await inWorker({ dbFile: ctx.db.name, nativeBinding: ctx.nativeBinding, at, actor: ctx.actor, jobId, request, cancel: cancel.buffer as SharedArrayBuffer }, hooks);
     }
     const services = servicesOf(ctx);
-    return request.mode === 'run' ? await runBilling(services, { runDay: request.runDay, jobId }, hooks) : await previewBilling(services, request, hooks);
+    const batchItems = BATCH_ITEMS.thread;
+    return request.mode === 'run' ? await runBilling(services, { runDay: request.runDay, jobId, batchItems }, hooks) : await previewBilling(services, { ...request, batchItems }, hooks);
   } finally {
     if (request.mode === 'run') runs.delete(ctx);
     ctx.events.emit('job.progress', { jobId, label, done: last.done, total: last.total, finished: true });

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
-import { previewBilling, runBilling } from './billingRun.js';
+import { BATCH_ITEMS, previewBilling, runBilling } from './billingRun.js';
 import { servicesOver } from './runServices.js';
 import type { JobRequest, WorkerInput, WorkerMessage } from './runJobs.js';
 
@@ -25,7 +25,8 @@ async function work(request: JobRequest): Promise<unknown> {
       cancelled: () => Atomics.load(cancel, 0) === 1,
       pause: () => Promise.resolve(),
     };
-    return request.mode === 'run' ? await runBilling(services, { runDay: request.runDay, jobId: input.jobId }, hooks) : await previewBilling(services, request, hooks);
+    const batchItems = BATCH_ITEMS.worker;
+    return request.mode === 'run' ? await runBilling(services, { runDay: request.runDay, jobId: input.jobId, batchItems }, hooks) : await previewBilling(services, { ...request, batchItems }, hooks);
   } finally {
     db.close();
   }
