@@ -109,13 +109,18 @@ export function createAccounts(db: Db) {
 
     /** Receivables aging: as of today it reads open amounts; for a past date it rebuilds them. */
     aging(asOf: string, today: string, limit: number) {
-      const open = asOf >= today ? 'i.open_minor' : OPEN_AS_OF_SQL;
+      const current = asOf >= today;
+      const open = current ? 'i.open_minor' : OPEN_AS_OF_SQL;
+      // As of today only open invoices count. The unary + keeps SQLite off the issue-date index
+      // (which it prefers without statistics, and which holds every invoice ever issued), so it
+      // walks the partial index of open invoices instead: 1,000,000 rows read become the few open.
+      const filter = current ? '+i.issue_date <= @asOf AND i.open_minor > 0' : 'i.issue_date <= @asOf';
       const rows = db
         .prepare<{ asOf: string }, { client_id: string; client_name: string; currency: string; bucket: keyof Buckets; amount: number }>(
           `SELECT client_id, client_name, currency, bucket, sum(open) AS amount FROM (
              SELECT i.client_id, c.name AS client_name, i.currency, ${BUCKET_SQL} AS bucket, ${open} AS open
              FROM invoices i JOIN clients c ON c.id = i.client_id
-             WHERE i.kind = 'invoice' AND i.status = 'issued' AND i.issue_date <= @asOf ${asOf >= today ? 'AND i.open_minor > 0' : ''}
+             WHERE i.kind = 'invoice' AND i.status = 'issued' AND ${filter}
            ) WHERE open > 0 GROUP BY client_id, currency, bucket`,
         )
         .all({ asOf });
