@@ -15,10 +15,10 @@ const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
  */
 const DUE_WHERE = `k.next_due_date <= @until AND k.status IN ${LIVE_SQL} AND k.auto_renew = 1 AND (k.end_date IS NULL OR k.next_due_date < k.end_date)`;
 /** Selecting them: the one query the benchmark compares the whole run against. */
-export const DUE_CONTRACTS_SQL = `SELECT k.id, k.client_id FROM contracts k WHERE ${DUE_WHERE}`;
+export const DUE_CONTRACTS_SQL = `SELECT k.id, k.client_id, k.label FROM contracts k WHERE ${DUE_WHERE}`;
 
 /** Usage contracts past their end date with usage not yet billed: their last period is settled. */
-const SETTLEMENTS_SQL = `SELECT k.id, k.client_id FROM contracts k
+const SETTLEMENTS_SQL = `SELECT k.id, k.client_id, k.label FROM contracts k
   WHERE k.pricing_model <> 'fixed' AND k.end_date IS NOT NULL AND k.end_date <= @through
     AND EXISTS (SELECT 1 FROM usage_records u WHERE u.contract_id = k.id AND u.invoice_id IS NULL AND u.usage_date < k.end_date)
     AND NOT EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = k.id AND r.period_start = k.end_date)`;
@@ -50,7 +50,7 @@ const feeRange = (window: DueWindow) => ({
 
 export function createDueWork(db: Db) {
   const contracts = db.prepare<{ until: string; through: string }, { id: string; client_id: string }>(
-    `SELECT id, client_id FROM (${DUE_CONTRACTS_SQL} UNION ${SETTLEMENTS_SQL}) ORDER BY client_id, id`,
+    `SELECT id, client_id FROM (${DUE_CONTRACTS_SQL} UNION ${SETTLEMENTS_SQL}) ORDER BY client_id, label, id`,
   );
   const fees = db.prepare<{ lastDue: string; firstDue: string }, { id: string; client_id: string; due_date: string }>(FEE_CANDIDATES_SQL);
   // About how many periods the due contracts have to invoice: after months closed, several each.
@@ -63,7 +63,7 @@ export function createDueWork(db: Db) {
   const countFees = db.prepare<{ lastDue: string; firstDue: string }, number>(`SELECT count(*) FROM (${FEE_CANDIDATES_SQL})`).pluck();
 
   return {
-    /** Contracts with something to invoice by the horizon, a client's together. */
+    /** Contracts with something to invoice by the horizon, a client's together and by label (the order of a shared invoice's lines). */
     contracts: (window: DueWindow) => contracts.all({ until: addDays(window.through, window.leadDays), through: window.through }),
     feeCandidates: (window: DueWindow) => (window.lateFee.enabled ? fees.all(feeRange(window)) : []),
     /** About how many documents a run will issue: decides whether it is worth a worker thread. */
