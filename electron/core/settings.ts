@@ -8,22 +8,26 @@ export interface BookSettings {
   billing: BillingSettings;
 }
 
-const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 export function createSettings(db: Db) {
   const read = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
   const write = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json');
+  const defaults: BookSettings = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', billing: DEFAULT_BILLING_SETTINGS };
+  // Settings are read on every ledger operation and written rarely, only through this object (a
+  // rolled-back write is read again from the book): keep what was read.
+  const cache = new Map<keyof BookSettings, unknown>();
   return {
     get<K extends keyof BookSettings>(key: K): BookSettings[K] {
+      if (cache.has(key)) return cache.get(key) as BookSettings[K];
       const row = read.get(key);
-      const defaults: BookSettings = { timeZone: systemTimeZone(), billing: DEFAULT_BILLING_SETTINGS };
-      if (!row) return defaults[key];
-      const stored = JSON.parse(row.value_json) as BookSettings[K];
+      const stored = row ? (JSON.parse(row.value_json) as BookSettings[K]) : defaults[key];
       // Settings added by a later version read as their defaults in an older book.
-      return (typeof stored === 'object' && stored !== null ? { ...(defaults[key] as object), ...stored } : stored) as BookSettings[K];
+      const value = (typeof stored === 'object' && stored !== null ? { ...(defaults[key] as object), ...stored } : stored) as BookSettings[K];
+      cache.set(key, value);
+      return value;
     },
     set<K extends keyof BookSettings>(key: K, value: BookSettings[K]): void {
       write.run(key, JSON.stringify(value));
+      cache.delete(key);
     },
   };
 }

@@ -40,6 +40,7 @@ export function createAccounts(db: Db) {
      GROUP BY next_due_date ORDER BY next_due_date LIMIT 1`,
   );
   const currencyOf = db.prepare<[string], string>('SELECT currency FROM clients WHERE id = ?').pluck();
+  const nameOf = db.prepare<[string], string>('SELECT name FROM clients WHERE id = ?').pluck();
 
   return {
     summary(clientId: string, today: string) {
@@ -111,38 +112,39 @@ export function createAccounts(db: Db) {
     aging(asOf: string, today: string, limit: number) {
       const current = asOf >= today;
       const open = current ? 'i.open_minor' : OPEN_AS_OF_SQL;
-      // As of today only open invoices count. The unary + keeps SQLite off the issue-date index
-      // (which it prefers without statistics, and which holds every invoice ever issued), so it
-      // walks the partial index of open invoices instead: 1,000,000 rows read become the few open.
+      // As of today only open invoices count, read from the covering partial index of open
+      // invoices (invoices_open_aging): no invoice row is visited. The unary + keeps SQLite off the
+      // issue-date index, which it would otherwise prefer and which holds every invoice ever issued.
       const filter = current ? '+i.issue_date <= @asOf AND i.open_minor > 0' : 'i.issue_date <= @asOf';
+      // Grouped per client first; names are looked up only for the clients shown.
       const rows = db
-        .prepare<{ asOf: string }, { client_id: string; client_name: string; currency: string; bucket: keyof Buckets; amount: number }>(
-          `SELECT client_id, client_name, currency, bucket, sum(open) AS amount FROM (
-             SELECT i.client_id, c.name AS client_name, i.currency, ${BUCKET_SQL} AS bucket, ${open} AS open
-             FROM invoices i JOIN clients c ON c.id = i.client_id
-             WHERE i.kind = 'invoice' AND i.status = 'issued' AND ${filter}
+        .prepare<{ asOf: string }, { client_id: string; currency: string; bucket: keyof Buckets; amount: number }>(
+          `SELECT client_id, currency, bucket, sum(open) AS amount FROM (
+             SELECT i.client_id, i.currency, ${BUCKET_SQL} AS bucket, ${open} AS open
+             FROM invoices i WHERE i.kind = 'invoice' AND i.status = 'issued' AND ${filter}
            ) WHERE open > 0 GROUP BY client_id, currency, bucket`,
         )
         .all({ asOf });
       const totals = new Map<string, Buckets>();
-      const perClient = new Map<string, { clientId: string; clientName: string; currency: string; buckets: Buckets }>();
+      const perClient = new Map<string, { clientId: string; currency: string; buckets: Buckets }>();
       for (const row of rows) {
         const total = totals.get(row.currency) ?? emptyBuckets();
         total[row.bucket] += row.amount;
         totals.set(row.currency, total);
         const key = `${row.client_id}:${row.currency}`;
-        const client = perClient.get(key) ?? { clientId: row.client_id, clientName: row.client_name, currency: row.currency, buckets: emptyBuckets() };
+        const client = perClient.get(key) ?? { clientId: row.client_id, currency: row.currency, buckets: emptyBuckets() };
         client.buckets[row.bucket] += row.amount;
         perClient.set(key, client);
       }
       const sum = (b: Buckets) => AGING_BUCKETS.reduce((s, k) => s + b[k], 0);
+      const shown = [...perClient.values()]
+        .map((c) => ({ ...c, totalMinor: sum(c.buckets) }))
+        .sort((a, b) => b.totalMinor - a.totalMinor || a.clientId.localeCompare(b.clientId))
+        .slice(0, limit);
       return {
         asOf,
         totals: [...totals].map(([currency, buckets]) => ({ currency, buckets, totalMinor: sum(buckets) })),
-        clients: [...perClient.values()]
-          .map((c) => ({ ...c, totalMinor: sum(c.buckets) }))
-          .sort((a, b) => b.totalMinor - a.totalMinor)
-          .slice(0, limit),
+        clients: shown.map((c) => ({ clientId: c.clientId, clientName: nameOf.get(c.clientId)!, currency: c.currency, buckets: c.buckets, totalMinor: c.totalMinor })),
       };
     },
   };
