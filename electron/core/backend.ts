@@ -60,6 +60,7 @@ export interface Backend {
   readonly dataDir: string;
   readonly dbFile: string;
   readonly migration: MigrationReport;
+  readonly logger: Logger;
   /** For tests and maintenance tools in this process; transports use dispatch only. */
   readonly db: Db;
   close(): void;
@@ -142,6 +143,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir,
     dbFile,
     migration,
+    logger,
     db,
     close: () => db.close(),
   };

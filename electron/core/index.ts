@@ -7,3 +7,4 @@ export { APP_NAME, DATABASE_FILE, defaultUserDataDir } from './paths.js';
 export { DEFAULT_PREFERENCES, preferencesFromStore, memoryPreferences, type AppPreferences, type Preferences, type KeyValueStore } from './prefs/preferences.js';
 export { encryptedFileSecretStore, memorySecretStore, type SecretCipher, type SecretStore } from './secrets/secretStore.js';
 export { APP_VERSION } from './version.js';
+export { startDailyRun, type DailyRun } from './dailyRun.js';

@@ -1,7 +1,7 @@
 // The Electron main process (package.json "main": build/electron/main/index.js). It only wires
 // things together: the backend is electron/core, the same one browser mode runs.
 import { app, dialog, type BrowserWindow } from 'electron';
-import { createBackend } from '../core/index.js';
+import { createBackend, startDailyRun } from '../core/index.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
 import { electronNativeBinding } from './nativeBinding.js';
@@ -23,7 +23,11 @@ async function start(): Promise<void> {
     secrets: createSecretStore(dataDir, prefs),
     nativeBinding: electronNativeBinding(),
   });
-  app.on('will-quit', () => backend.close());
+  const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger: backend.logger });
+  app.on('will-quit', () => {
+    void dailyRun.stop();
+    backend.close();
+  });
 
   registerAppProtocol();
   registerIpc(backend);

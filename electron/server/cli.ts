@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend, createFileLogger, defaultUserDataDir, type Backend } from '../core/index.js';
+import { createBackend, createFileLogger, defaultUserDataDir, startDailyRun, type Backend } from '../core/index.js';
 import { parseCliArgs, usage, UsageError } from './cliArgs.js';
 import { startHttpServer, type HttpServerOptions, type RunningServer } from './httpServer.js';
 import { builtRendererDir } from './rendererDir.js';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     process.stderr.write(`The screens are not built (${staticDir} has no index.html): run \`npm run build\`. The API answers meanwhile.\n`);
   }
 
+  const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger });
   let stopping = false;
   const stop = async () => {
     // Ctrl+C reaches both `npm run web` and this process, which forwards it: close once.
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     try {
       await server.close();
+      await dailyRun.stop();
       backend.close();
       logger.log('info', 'browser mode stopped');
       process.exit(0);
