@@ -2,50 +2,11 @@
 // a file:// page may read any file on the machine, while this handler serves only the files of
 // the built renderer folder, each with a strict Content-Security-Policy (item 7).
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, rendererFile } from '../core/rendererAssets.js';
 import { APP_SCHEME } from '../../shared/api/bridge.js';
 import { RENDERER_DIR } from './paths.js';
 import { parseAppUrl } from './security.js';
-
-/**
- * Only our own files run, load styles, fetch or show images; no plugins, no <base>, no framing,
- * no form posts. React sets styles through the CSSOM, which style-src does not restrict, so
- * 'unsafe-inline' is not needed.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -70,19 +31,7 @@ export function registerAppScheme(): void {
  */
 export function resolveAppFile(rendererDir: string, url: string): string | null {
   const parsed = parseAppUrl(url);
-  if (parsed === null) return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0')) return null;
-  const root = resolve(rendererDir);
-  const file = resolve(join(root, path === '/' ? 'index.html' : path));
-  const inside = relative(root, file);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return file;
+  return parsed === null ? null : rendererFile(rendererDir, parsed.pathname);
 }
 
 function notFound(): Response {
@@ -103,8 +52,7 @@ export async function serveAppRequest(rendererDir: string, request: Request): Pr
   } catch {
     return notFound();
   }
-  const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+  return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) } });
 }
 
 /** Serves the built renderer on app://hostledger/ (after ready, before the window loads). */

@@ -1,12 +1,7 @@
 // Every answer browser mode sends carries the same security headers, so no route can forget them.
 import type { ServerResponse } from 'node:http';
 
-/**
- * The renderer is plain files from this server and talks only to it: nothing inline, nothing
- * from elsewhere, and no other page may frame it.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../core/rendererAssets.js';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

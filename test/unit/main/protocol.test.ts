@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/rendererAssets.js';
 import {
-  CONTENT_SECURITY_POLICY,
   registerAppProtocol,
   registerAppScheme,
   resolveAppFile,

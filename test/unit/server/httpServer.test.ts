@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/api/envelope.js';
 import type { Client } from '../../../shared/domain/client.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/server/responses.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/rendererAssets.js';
 import { call, INDEX_HTML, rawRequest, SECRET_BESIDE_STATIC, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -189,7 +189,7 @@ describe('static files', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
