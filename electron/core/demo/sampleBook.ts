@@ -7,6 +7,7 @@ import type { BillingCycle } from '../../../shared/domain/billingCycle.js';
 import type { Context, Handlers } from '../context.js';
 import { conflict } from '../errors.js';
 import { seededRandom, type Random } from './random.js';
+import { addSampleArrangements } from './sampleArrangements.js';
 import { addSampleHistory } from './sampleHistory.js';
 
 const EN_FIRST = ['James', 'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Sophia', 'Mason', 'Isla', 'Leo', 'Grace', 'Arjun', 'Chloe', 'Mateo', 'Hannah', 'Omar', 'Zoe'];
@@ -213,8 +214,7 @@ export function loadSampleBook(ctx: Context, handlers: Handlers, seed = 2026): S
     }
     // Its own random sequence, so the clients and contracts above stay what they always were.
     const history = addSampleHistory(ctx, seededRandom(seed + 1));
-    // Hook: payment plans and promises for some of history.overdueClientIds go here (arrangements).
-    void history.overdueClientIds;
+    addSampleArrangements(ctx, call, history.overdueClientIds);
     return { plans: plans.size, clients: clientCount, contracts };
   });
 }

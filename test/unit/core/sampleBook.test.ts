@@ -20,6 +20,11 @@ describe('the sample book', () => {
     expect(panels).toEqual(expect.arrayContaining(['cpanel', 'plesk', 'directadmin', 'virtualizor', 'solusvm', 'proxmox', 'hestiacp', 'virtualmin', 'btpanel', 'webhook', 'none']));
     expect((await book.call('clients.search', { query: '上海', limit: 5 })).items.length).toBeGreaterThan(0);
     expect(verifyAudit(db)).toMatchObject({ ok: true });
+    // Some clients behind on their bills have a payment plan, a promise or a dispute.
+    expect((await book.call('paymentPlans.list', {})).items.map((p) => p.standing)).toEqual(['good_standing', 'good_standing', 'good_standing']);
+    expect((await book.call('promises.list', {})).items.map((p) => p.status)).toEqual(['open', 'open', 'open']);
+    expect((await book.call('disputes.list', {})).items.length).toBeGreaterThan(0);
+    expect((await book.call('books.check', {})).ok).toBe(true);
   });
 
   it('is the same book every time, and only goes into an empty book', async () => {
