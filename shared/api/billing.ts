@@ -47,7 +47,29 @@ export const statementLineSchema = z.object({
   balanceMinor: z.number().int(),
 });
 
+const SERIES = ['invoice', 'credit_note', 'proforma'] as const;
+const numberFormat = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .refine((format) => (format.match(/\{N{1,10}\}/g) ?? []).length === 1 && !/\{(?!N{1,10}\}|YYYY\}|YY\}|MM\})/.test(format), {
+    message: 'A number format needs exactly one {NNNNN} for the number and may use {YYYY}, {YY} and {MM}.',
+    params: { code: 'invalid' },
+  });
+const numberSeriesSchema = z.object({ series: z.enum(SERIES), format: z.string(), nextNumber: z.number().int(), example: z.string() });
+
 export const billingMethods = {
+  'numberSeries.list': defineMethod({
+    summary: 'The numbering of invoices, credit notes and proformas: format and the next number (gapless; it only ever grows).',
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(numberSeriesSchema) }),
+  }),
+  'numberSeries.update': defineMethod({
+    summary: 'Change how numbers of a series are written, e.g. INV-{YYYY}-{NNNNN}; the counter itself never changes.',
+    input: z.strictObject({ series: z.enum(SERIES), format: numberFormat }),
+    output: numberSeriesSchema,
+  }),
   'billingSettings.get': defineMethod({ summary: 'How the book bills: renewal lead time, payment terms, tax mode, credit, late fees, lock date.', input: z.strictObject({}), output: billingSettingsSchema }),
   'billingSettings.update': defineMethod({
     summary: 'Change billing settings (the lock date is set with books.lock, never here).',

@@ -4,6 +4,7 @@ import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { checkLedger, journalDigest } from './ledgerCheck.js';
+import { formatNumber } from './numbering.js';
 import { settleArrangements } from './arrangements/settle.js';
 
 function detail(ctx: Context, id: string): InvoiceDetail {
@@ -47,7 +48,25 @@ function write<T>(ctx: Context, clientId: () => string, work: () => T): T {
 
 const rateOut = (rate: { id: string; name: string; rateBp: number; country: string | null; archived: boolean }) => rate;
 
+function numberSeries(ctx: Context, series?: string) {
+  const rows = ctx.db
+    .prepare<[], { series: 'invoice' | 'credit_note' | 'proforma'; format: string; next_number: number }>('SELECT series, format, next_number FROM number_series ORDER BY series')
+    .all()
+    .filter((row) => !series || row.series === series);
+  return rows.map((row) => ({ series: row.series, format: row.format, nextNumber: row.next_number, example: formatNumber(row.format, row.next_number, ctx.today()) }));
+}
+
 export const billingHandlers: HandlersOf<typeof billingMethods> = {
+  'numberSeries.list'(_input, ctx) {
+    return { items: numberSeries(ctx) };
+  },
+  'numberSeries.update'(input, ctx) {
+    return ctx.transaction(() => {
+      ctx.db.prepare('UPDATE number_series SET format = ? WHERE series = ?').run(input.format, input.series);
+      ctx.audit.append({ action: 'settings.number_format_changed', entity: 'settings', entityId: input.series, data: { format: input.format } });
+      return numberSeries(ctx, input.series)[0]!;
+    });
+  },
   'billingSettings.get'(_input, ctx) {
     return ctx.settings.get('billing');
   },

@@ -225,3 +225,19 @@ describe('the ledger check', () => {
     expect(failed).toEqual(expect.arrayContaining(['entries balance', 'open amounts', 'receivables match open invoices', 'issued invoices unchanged', 'locked periods unchanged']));
   });
 });
+
+describe('number formats', () => {
+  it('change how numbers are written, never the counter', async () => {
+    const { issueInvoice } = await billingBook();
+    await issueInvoice([100]);
+    expect((await book.call('numberSeries.list', {})).items.find((s) => s.series === 'invoice')).toEqual({ series: 'invoice', format: 'INV-{YYYY}-{NNNNN}', nextNumber: 2, example: 'INV-2026-00002' });
+    expect(await book.call('numberSeries.update', { series: 'invoice', format: 'HL{YY}{MM}-{NNNN}' })).toMatchObject({ example: 'HL2603-0002' });
+    expect((await issueInvoice([100])).number).toBe('HL2603-0002');
+    for (const format of ['INV-{YYYY}', 'INV-{N}-{N}', 'INV-{DD}-{NNN}', 'X']) {
+      const { fields } = await refused('numberSeries.update', { series: 'invoice', format });
+      expect(fields.length, format).toBeGreaterThan(0);
+      expect(fields.every((f) => f.startsWith('format:')), format).toBe(true);
+    }
+    await ledgerOk();
+  });
+});
