@@ -13,7 +13,10 @@ type Step =
   | { op: 'bounce'; payment: number }
   | { op: 'refund'; client: number; amount: number }
   | { op: 'days'; days: number }
-  | { op: 'lock'; daysBack: number };
+  | { op: 'lock'; daysBack: number }
+  | { op: 'plan'; client: number; installments: number }
+  | { op: 'promise'; client: number; inDays: number }
+  | { op: 'run' };
 
 const index = fc.nat({ max: 30 });
 const amount = fc.integer({ min: 1, max: 50_000 });
@@ -29,6 +32,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), client: fc.nat({ max: 1 }), amount: small }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('days' as const), days: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('lock' as const), daysBack: fc.integer({ min: 10, max: 40 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('plan' as const), client: fc.nat({ max: 1 }), installments: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('promise' as const), client: fc.nat({ max: 1 }), inDays: fc.integer({ min: 0, max: 20 }) }) },
+  // The daily run: renewals of the client's contract and late fees on what is overdue.
+  { weight: 2, arbitrary: fc.constant({ op: 'run' as const }) },
 );
 
 async function run(book: TestBook, steps: Step[]) {
@@ -37,8 +44,15 @@ async function run(book: TestBook, steps: Step[]) {
     (await book.call('clients.create', { name: '卡尔云测试', currency: 'CNY', taxRateId: vat.id })).id,
     (await book.call('clients.create', { name: 'Acme', currency: 'JPY' })).id,
   ];
+  const plan = await book.call('plans.create', { name: 'Hosting', kind: 'shared_hosting', currency: 'CNY', prices: { monthly: 9_900 } });
+  await book.call('contracts.create', { clientId: clients[0]!, planId: plan.id, label: 'kaeryun.example.cn', cycle: 'monthly', startDate: '2026-01-05' });
+  await book.call('billingSettings.update', {
+    lateFee: { enabled: true, kind: 'percent', fixedMinorByCurrency: {}, percentBp: 200, afterDays: 5, repeat: 'monthly', capMinorByCurrency: { CNY: 5_000, JPY: 500 } },
+  });
   const invoices: string[] = [];
   const payments: string[] = [];
+  const openInvoicesOf = async (clientId: string) =>
+    (await book.call('invoices.search', { clientId, filter: 'open', kind: 'invoice', limit: 20 })).items.filter((i) => !i.disputed);
   const pick = <T>(list: T[], i: number) => (list.length ? list[i % list.length] : undefined);
   for (const s of steps) {
     const today = (await book.call('app.info', {})).today;
@@ -98,11 +112,38 @@ async function run(book: TestBook, steps: Step[]) {
         method = 'books.lock';
         input = { lockDate: new Date(Date.parse(today) - s.daysBack * 86_400_000).toISOString().slice(0, 10) };
         break;
+      case 'plan': {
+        const open = await openInvoicesOf(clients[s.client]!);
+        const owed = open.reduce((sum, i) => sum + i.openMinor, 0);
+        const base = Math.floor(owed / s.installments);
+        method = 'paymentPlans.create';
+        input = {
+          clientId: clients[s.client]!,
+          invoiceIds: open.map((i) => i.id),
+          installments: Array.from({ length: s.installments }, (_, n) => ({
+            dueDate: new Date(Date.parse(today) + (n + 1) * 14 * 86_400_000).toISOString().slice(0, 10),
+            amountMinor: n === s.installments - 1 ? owed - base * (s.installments - 1) : base,
+          })),
+        };
+        break;
+      }
+      case 'promise': {
+        const owed = (await book.call('accounts.summary', { clientId: clients[s.client]! })).openMinor;
+        method = 'promises.create';
+        input = { clientId: clients[s.client]!, promisedDate: new Date(Date.parse(today) + s.inDays * 86_400_000).toISOString().slice(0, 10), amountMinor: Math.max(1, Math.ceil(owed / 2)) };
+        break;
+      }
+      case 'run':
+        method = 'billing.run';
+        input = {};
+        break;
     }
     const before = bookFingerprint(book.backend.db);
     const answer = await book.backend.dispatch(method, input);
     if (answer.ok) {
       if (method === 'payments.record') payments.push((answer.value as { id: string }).id);
+      // What the run issued can be paid, credited and voided by later steps too.
+      if (method === 'billing.run') invoices.push(...(await openInvoicesOf(clients[0]!)).map((i) => i.id).filter((id) => !invoices.includes(id)));
     } else {
       expect(answer.error.code, `${method} ${JSON.stringify(input)}: ${answer.error.message}`).not.toBe('internal');
       expect(bookFingerprint(book.backend.db), `${method} was refused but changed the book`).toBe(before);
