@@ -13,6 +13,7 @@ import { ALL_INVOICES, type InvoiceFilters } from '../invoices/useInvoiceSearch.
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
+import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -71,6 +72,7 @@ export function App() {
           {route.name === 'invoices' && <InvoicesScreen filters={invoiceFilters} onFiltersChange={setInvoiceFilters} />}
           {route.name === 'receivables' && <ReceivablesScreen />}
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
+          {route.name === 'importHistory' && <ImportHistoryScreen />}
         </main>
       </div>
     </div>

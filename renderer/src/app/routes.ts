@@ -1,5 +1,5 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`. A fragment keeps routes working
+// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -9,7 +9,8 @@ export type Route =
   | { name: 'plans' }
   | { name: 'invoices' }
   | { name: 'receivables' }
-  | { name: 'billingSettings' };
+  | { name: 'billingSettings' }
+  | { name: 'importHistory' };
 
 export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'settings';
 
@@ -19,7 +20,7 @@ export const DEFAULT_ROUTE: Route = { name: 'clients' };
 const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
-const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' } };
+const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -50,13 +51,14 @@ function clientRoute(encodedId: string): Route {
 export function hrefOf(route: Route): string {
   if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
   if (route.name === 'billingSettings') return '#/settings/billing';
+  if (route.name === 'importHistory') return '#/settings/imports';
   return `#/${route.name}`;
 }
 
 /** The navigation section a route belongs to: a client's page is part of Clients. */
 export function sectionOf(route: Route): SectionId {
   if (route.name === 'client') return 'clients';
-  if (route.name === 'billingSettings') return 'settings';
+  if (route.name === 'billingSettings' || route.name === 'importHistory') return 'settings';
   return route.name;
 }
 

@@ -3,6 +3,7 @@
 // invoice is corrected — a credit note for all or part of what is open, or a void while nothing
 // has paid or credited it.
 import { useRef, type ReactNode } from 'react';
+import type { Dispute } from '../../../shared/domain/dispute.js';
 import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
 import { formatMoney } from '../../../shared/money.js';
 import { hrefOf } from '../app/routes.js';
@@ -27,6 +28,8 @@ export interface InvoiceActions {
 
 interface InvoiceDetailDialogProps extends InvoiceActions {
   detail: InvoiceDetail;
+  /** The disputes about this invoice, open ones first. */
+  disputes: Dispute[];
   today: string;
   /** On the client's own page a link to it would go nowhere. */
   showClientLink: boolean;
@@ -52,7 +55,7 @@ function noticeText(notice: InvoiceNotice, t: I18n['t']): string {
   }
 }
 
-export function InvoiceDetailDialog({ detail, today, showClientLink, notice, onOpenInvoice, onClose, onCredit, onVoid, onDispute, onResolveDispute }: InvoiceDetailDialogProps) {
+export function InvoiceDetailDialog({ detail, disputes, today, showClientLink, notice, onOpenInvoice, onClose, onCredit, onVoid, onDispute, onResolveDispute }: InvoiceDetailDialogProps) {
   const { language, t } = useI18n();
   const close = useRef<HTMLButtonElement>(null);
   const money = (minor: number) => formatMoney(minor, detail.currency, language);
@@ -218,6 +221,27 @@ export function InvoiceDetailDialog({ detail, today, showClientLink, notice, onO
                 ))}
               </tbody>
             </table>
+          </section>
+        )}
+
+        {disputes.length > 0 && (
+          <section className="detail-section" aria-labelledby="invoice-disputes-heading">
+            <h3 id="invoice-disputes-heading">{t('invoiceView.disputes')}</h3>
+            <ul className="dispute-list">
+              {disputes.map((dispute) => (
+                <li key={dispute.id} className="dispute">
+                  <p>
+                    <span className={`badge badge-dispute-${dispute.status}`}>{t(`disputeStatus.${dispute.status}`)}</span> {t('invoiceView.disputeOpened', { date: formatDate(dispute.openedDate, language), reason: dispute.reason })}
+                  </p>
+                  {dispute.resolvedDate && (
+                    <p className="muted">
+                      {t('invoiceView.disputeResolved', { date: formatDate(dispute.resolvedDate, language), resolution: dispute.resolution ?? '' })}
+                      {dispute.creditNoteNumber && ` ${t('invoiceView.disputeCredited', { number: dispute.creditNoteNumber })}`}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
           </section>
         )}
 

@@ -197,7 +197,17 @@ function InvoiceEditorDialog({ client, draft, onClose, onSaved, onIssued, onDele
   }
 
   const update = (changes: Partial<DraftValues>) => setValues((current) => ({ ...current, ...changes }));
-  const changeLine = (index: number, changes: Partial<LineValues>) => update({ lines: values.lines.map((line, at) => (at === index ? { ...line, ...changes } : line)) });
+  const changeLine = (index: number, changes: Partial<LineValues>) => {
+    update({ lines: values.lines.map((line, at) => (at === index ? { ...line, ...changes } : line)) });
+    // Text this form could not read is read again as it changes: its complaint goes.
+    const changed = new Set(Object.keys(changes).map((field) => `lines.${index}.${field}`));
+    setFormErrors((current) => current.filter((error) => !changed.has(error.field)));
+  };
+  const removeLine = (index: number) => {
+    update({ lines: values.lines.filter((_, at) => at !== index) });
+    // The rows below move up; complaints about them would sit beside the wrong boxes.
+    setFormErrors([]);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save('save');
@@ -326,7 +336,7 @@ function InvoiceEditorDialog({ client, draft, onClose, onSaved, onIssued, onDele
                     <output className="line-amount" htmlFor={`${invoiceInputId(id('quantity'))} ${invoiceInputId(id('unitPrice'))}`}>
                       {amount ? money(taxMode === 'exclusive' ? amount.net : amount.total) : '—'}
                     </output>
-                    <button type="button" className="button button-small" onClick={() => update({ lines: values.lines.filter((_, at) => at !== index) })}>
+                    <button type="button" className="button button-small" onClick={() => removeLine(index)}>
                       <span aria-hidden="true">×</span>
                       <span className="visually-hidden">{t('invoiceEditor.removeLine', { n: index + 1 })}</span>
                     </button>

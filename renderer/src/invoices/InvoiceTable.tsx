@@ -1,5 +1,6 @@
 // Invoices as a virtual table, newest first: the number opens the invoice (a draft opens in the
-// editor), the client's name goes to the client's page, amounts in the invoice's currency.
+// editor), the client's name goes to the client's page, amounts in the invoice's currency. A
+// proforma or credit note says so under its number; an invoice needs no such line.
 import type { Invoice } from '../../../shared/domain/invoice.js';
 import { formatMoney } from '../../../shared/money.js';
 import { hrefOf } from '../app/routes.js';
@@ -41,7 +42,7 @@ export function InvoiceTable({ caption, invoices, today, showClient, onOpen, can
       }
       items={invoices}
       rowKey={(invoice) => invoice.id}
-      rowHeight={58}
+      rowHeight={46}
       onRowClick={onOpen}
       canLoadMore={canLoadMore}
       onNearEnd={onNearEnd}
@@ -52,7 +53,7 @@ export function InvoiceTable({ caption, invoices, today, showClient, onOpen, can
             <button type="button" className="row-link" onClick={() => onOpen(invoice)}>
               {invoice.number ?? t('invoices.draftNumber')}
             </button>
-            <span className="cell-detail">{t(`invoiceKind.${invoice.kind}`)}</span>
+            {invoice.kind !== 'invoice' && <span className="cell-detail">{t(`invoiceKind.${invoice.kind}`)}</span>}
           </th>
           {showClient && (
             <td className="col-client">

@@ -1,11 +1,12 @@
 // One payment: when, how much, how it came, and where it went — the invoices it paid, what was
 // refunded of it and what is left as credit. A payment that did not arrive after all is marked as
 // bounced here, with the reason: the invoices it paid are open again.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Payment } from '../../../shared/domain/invoice.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import type { ApiClient } from '../api/apiClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
@@ -24,6 +25,13 @@ interface PaymentDialogProps {
   onClose: () => void;
 }
 
+async function loadPayment(api: ApiClient, id: string): Promise<Exclude<Loaded, { status: 'loading' }>> {
+  const [payment, info] = await Promise.all([api.call('payments.get', { id }), api.call('app.info', {})]);
+  if (!payment.ok) return { status: 'failed', error: payment.error };
+  if (!info.ok) return { status: 'failed', error: info.error };
+  return { status: 'ready', payment: payment.value, today: info.value.today };
+}
+
 export function PaymentDialog({ paymentId, justRecorded = false, onClose }: PaymentDialogProps) {
   const api = useApi();
   const { t } = useI18n();
@@ -32,18 +40,16 @@ export function PaymentDialog({ paymentId, justRecorded = false, onClose }: Paym
   const [notice, setNotice] = useState<'recorded' | 'bounced' | null>(justRecorded ? 'recorded' : null);
   const [changes, setChanges] = useState(0);
 
+  const reloadShown = useEffectEvent(() => loadPayment(api, paymentId));
   useEffect(() => {
     let current = true;
-    void Promise.all([api.call('payments.get', { id: paymentId }), api.call('app.info', {})]).then(([payment, info]) => {
-      if (!current) return;
-      if (!payment.ok) return setLoaded({ status: 'failed', error: payment.error });
-      if (!info.ok) return setLoaded({ status: 'failed', error: info.error });
-      setLoaded({ status: 'ready', payment: payment.value, today: info.value.today });
+    void reloadShown().then((next) => {
+      if (current) setLoaded(next);
     });
     return () => {
       current = false;
     };
-  }, [api, paymentId, changes]);
+  }, [changes]);
 
   useEffect(() => {
     const opener = document.activeElement;
@@ -67,11 +73,14 @@ export function PaymentDialog({ paymentId, justRecorded = false, onClose }: Paym
         payment={payment}
         today={today}
         onClose={() => setMode('view')}
-        onBounced={() => {
-          setNotice('bounced');
-          setMode('view');
-          reload();
-        }}
+        onBounced={() =>
+          // Back to the view once it shows the bounce, so the notice never sits above old figures.
+          void loadPayment(api, paymentId).then((next) => {
+            setLoaded(next);
+            setNotice('bounced');
+            setMode('view');
+          })
+        }
       />
     );
   }

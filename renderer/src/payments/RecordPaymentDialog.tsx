@@ -32,7 +32,7 @@ const MOST_OPEN_INVOICES = 200;
 
 const FIELDS = ['date', 'amountMinor', 'method', 'reference', 'note', 'allocations'] as const;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; today: string; open: Invoice[] };
+type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; today: string; open: Invoice[]; creditMinor: number };
 
 interface RecordPaymentProps {
   client: Payer;
@@ -46,12 +46,14 @@ export function RecordPaymentDialog(props: RecordPaymentProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     let current = true;
-    void Promise.all([api.call('app.info', {}), api.call('invoices.search', { clientId: props.client.id, filter: 'open', limit: MOST_OPEN_INVOICES })]).then(([info, open]) => {
+    const clientId = props.client.id;
+    void Promise.all([api.call('app.info', {}), api.call('invoices.search', { clientId, filter: 'open', limit: MOST_OPEN_INVOICES }), api.call('accounts.summary', { clientId })]).then(([info, open, summary]) => {
       if (!current) return;
       if (!info.ok) return setLoaded({ status: 'failed', error: info.error });
       if (!open.ok) return setLoaded({ status: 'failed', error: open.error });
+      if (!summary.ok) return setLoaded({ status: 'failed', error: summary.error });
       // Oldest first, the order automatic allocation pays them in.
-      setLoaded({ status: 'ready', today: info.value.today, open: [...open.value.items].reverse() });
+      setLoaded({ status: 'ready', today: info.value.today, open: [...open.value.items].reverse(), creditMinor: summary.value.creditMinor });
     });
     return () => {
       current = false;
@@ -61,12 +63,20 @@ export function RecordPaymentDialog(props: RecordPaymentProps) {
   const title = t('recordPayment.title', { client: props.client.name });
   if (loaded.status === 'failed') return <ProblemDialog title={title} error={loaded.error} onClose={props.onClose} />;
   if (loaded.status === 'loading') return null;
-  return <RecordPaymentForm {...props} title={title} today={loaded.today} open={loaded.open} />;
+  return <RecordPaymentForm {...props} title={title} today={loaded.today} open={loaded.open} creditMinor={loaded.creditMinor} />;
 }
 
 const rowInputId = (index: number) => `payment-allocation-${index}`;
 
-function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: RecordPaymentProps & { title: string; today: string; open: Invoice[] }) {
+interface FormProps extends RecordPaymentProps {
+  title: string;
+  today: string;
+  open: Invoice[];
+  /** The client's credit balance before this payment: automatic allocation spends it first. */
+  creditMinor: number;
+}
+
+function RecordPaymentForm({ client, onClose, onRecorded, title, today, open, creditMinor }: FormProps) {
   const api = useApi();
   const { language, t } = useI18n();
   const [date, setDate] = useState(today);
@@ -78,7 +88,9 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
   const [rows, setRows] = useState<AllocationRow[]>(() => open.map((invoice) => ({ invoiceId: invoice.id, amount: '' })));
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const [local, setLocal] = useState<{ amount?: string; rows: Map<number, string>; allocations?: string }>({ rows: new Map() });
+  const [local, setLocal] = useState<{ amount?: string; rows: Map<number, string> }>({ rows: new Map() });
+  // Once a save was refused for applying too much, the complaint follows the amounts as they change.
+  const [overRefused, setOverRefused] = useState(false);
   // Which row each allocation sent came from, to put the backend's `allocations.N` errors beside it.
   const [sentRows, setSentRows] = useState<number[]>([]);
   const form = useRef<HTMLFormElement>(null);
@@ -109,10 +121,11 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
     const checks = {
       amount: paid.state === 'invalid' ? t('form.invalidAmount', { example: exampleAmount(currency) }) : paid.state === 'empty' ? translateFieldError(language, { field: 'amountMinor', code: 'required', message: '' }) : undefined,
       rows: byHand ? invalid : new Map<number, string>(),
-      allocations: byHand && split.overMinor > 0 ? t('recordPayment.overAllocated', { over: money(split.overMinor) }) : undefined,
     };
+    const over = byHand && split.overMinor > 0;
     setLocal(checks);
-    if (checks.amount || checks.rows.size > 0 || checks.allocations) {
+    setOverRefused(over);
+    if (checks.amount || checks.rows.size > 0 || over) {
       setProblem(null);
       const first = checks.amount ? 'payment-amountMinor' : checks.rows.size > 0 ? rowInputId(Math.min(...checks.rows.keys())) : 'payment-allocations';
       return form.current?.querySelector<HTMLElement>(`#${first}`)?.focus();
@@ -128,8 +141,13 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
     focusFirst(answer.error);
   }
 
-  const allocationError = local.allocations ?? errorOf('allocations');
-  const autoText = ({ appliedMinor, creditMinor }: { appliedMinor: number; creditMinor: number }) => t('recordPayment.splitAuto', { applied: money(appliedMinor), credit: money(creditMinor) });
+  const allocationError = overRefused && byHand && split.overMinor > 0 ? t('recordPayment.overAllocated', { over: money(split.overMinor) }) : errorOf('allocations');
+  // Automatic allocation pays from every unapplied payment of the client, this one last.
+  const autoText = (paymentMinor: number) => {
+    const split = autoSplit(creditMinor + paymentMinor, open);
+    const amounts = { applied: money(split.appliedMinor), credit: money(split.creditMinor), existing: money(creditMinor) };
+    return t(creditMinor > 0 ? 'recordPayment.splitAutoWithCredit' : 'recordPayment.splitAuto', amounts);
+  };
 
   return (
     <Dialog title={title} onClose={onClose} initialFocus={dateInput}>
@@ -154,7 +172,10 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
                 placeholder={exampleAmount(currency)}
                 value={amount}
                 error={local.amount ?? errorOf('amountMinor')}
-                onChange={(event) => setAmount(event.target.value)}
+                onChange={(event) => {
+                  setAmount(event.target.value);
+                  setLocal((current) => ({ ...current, amount: undefined }));
+                }}
               />
               <PaymentMethodField id="payment-method" value={method} error={errorOf('method')} onChange={setMethod} />
               <TextField id="payment-reference" label={t('paymentField.reference')} hint={t('recordPayment.referenceHint')} autoComplete="off" value={reference} error={errorOf('reference')} onChange={(event) => setReference(event.target.value)} />
@@ -215,7 +236,10 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
                           autoComplete="off"
                           value={rows[index]!.amount}
                           error={rowError(index)}
-                          onChange={(event) => setRows(rows.map((row, at) => (at === index ? { ...row, amount: event.target.value } : row)))}
+                          onChange={(event) => {
+                            setRows(rows.map((row, at) => (at === index ? { ...row, amount: event.target.value } : row)));
+                            setLocal((current) => ({ ...current, rows: new Map([...current.rows].filter(([at]) => at !== index)) }));
+                          }}
                         />
                       </td>
                     </tr>
@@ -227,7 +251,7 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open }: 
             <p className="allocation-summary" role="status">
               {byHand
                 ? t('recordPayment.splitByHand', { applied: money(reading.allocatedMinor), credit: money(split.creditMinor) })
-                : paidMinor !== null && paidMinor > 0 && autoText(autoSplit(paidMinor, open))}
+                : paidMinor !== null && paidMinor > 0 && autoText(paidMinor)}
             </p>
             {allocationError && (
               <p id="payment-allocations-error" className="field-error">

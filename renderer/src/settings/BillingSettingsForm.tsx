@@ -122,7 +122,7 @@ export function BillingSettingsForm({ settings, rates, onSaved }: BillingSetting
   return (
     <section className="panel" aria-labelledby="settings-billing-heading">
       <h2 id="settings-billing-heading" className="panel-title">
-        {t('settings.billing')}
+        {t('settings.billingPanel')}
       </h2>
       <form ref={form} noValidate onSubmit={(event) => void save(event)} aria-busy={saving}>
         <ErrorSummary errors={errors.map((error) => ({ label: error.field ? labelOf(error.field) : null, path: error.path, message: error.message, focus: error.field ? () => focusField(form.current, error.field!) : undefined }))} />

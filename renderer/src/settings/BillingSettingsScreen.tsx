@@ -1,5 +1,5 @@
-// Settings → Billing (`#/settings/billing`): how the book bills, its tax rates, the period lock
-// and "Check the books". What belongs to the books lives in the book (DESIGN §3), so all of it is
+// Settings → Billing (`#/settings/billing`): how the book bills, the billing run and its preview,
+// the tax rates, the period lock and "Check the books". What belongs to the books lives in the book (DESIGN §3), so all of it is
 // backed up with the data.
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
@@ -8,9 +8,11 @@ import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { TaxRate } from '../invoices/invoiceDraftValues.js';
+import { BillingRunPanel } from './BillingRunPanel.js';
 import { BillingSettingsForm } from './BillingSettingsForm.js';
 import { BooksCheckPanel } from './BooksCheckPanel.js';
 import { PeriodLockPanel } from './PeriodLockPanel.js';
+import { SettingsNav } from './SettingsNav.js';
 import { TaxRatesPanel } from './TaxRatesPanel.js';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; settings: BillingSettings; rates: TaxRate[]; today: string };
@@ -42,6 +44,7 @@ export function BillingSettingsScreen() {
       <div className="screen-header">
         <h1>{t('settings.title')}</h1>
       </div>
+      <SettingsNav current="billingSettings" />
       {loaded.status === 'loading' && (
         <p className="muted" role="status">
           {t('shell.loading')}
@@ -58,6 +61,7 @@ export function BillingSettingsScreen() {
       {loaded.status === 'ready' && (
         <>
           <BillingSettingsForm settings={loaded.settings} rates={loaded.rates} onSaved={settingsChanged} />
+          <BillingRunPanel />
           <TaxRatesPanel rates={loaded.rates} defaultTaxRateId={loaded.settings.defaultTaxRateId} onChanged={reload} />
           <PeriodLockPanel lockDate={loaded.settings.lockDate} today={loaded.today} onLocked={settingsChanged} />
           <BooksCheckPanel />

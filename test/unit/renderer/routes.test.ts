@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('#/invoices')).toEqual({ name: 'invoices' });
     expect(parseRoute('#/receivables')).toEqual({ name: 'receivables' });
     expect(parseRoute('#/settings/billing')).toEqual({ name: 'billingSettings' });
+    expect(parseRoute('#/settings/imports')).toEqual({ name: 'importHistory' });
     // The Settings section alone opens its first screen.
     expect(parseRoute('#/settings')).toEqual({ name: 'billingSettings' });
   });
@@ -23,7 +24,7 @@ describe('routes', () => {
   });
 
   it('writes fragments that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
   });
@@ -32,6 +33,7 @@ describe('routes', () => {
     expect(sectionOf({ name: 'client', id: 'cl_abc12345' })).toBe('clients');
     expect(sectionOf({ name: 'plans' })).toBe('plans');
     expect(sectionOf({ name: 'billingSettings' })).toBe('settings');
+    expect(sectionOf({ name: 'importHistory' })).toBe('settings');
     expect(hrefOf(sectionRoute('settings'))).toBe('#/settings/billing');
     expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });

@@ -1,0 +1,25 @@
+// The pages of Settings, as links (Tab, Enter and the back button work as everywhere).
+import { hrefOf, type Route } from '../app/routes.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+const PAGES = [
+  { route: { name: 'billingSettings' }, label: 'settings.billing' },
+  { route: { name: 'importHistory' }, label: 'imports.title' },
+] as const satisfies readonly { route: Route; label: string }[];
+
+export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {
+  const { t } = useI18n();
+  return (
+    <nav className="settings-nav" aria-label={t('settings.pages')}>
+      <ul>
+        {PAGES.map((page) => (
+          <li key={page.route.name}>
+            <a href={hrefOf(page.route)} className="settings-nav-item" aria-current={page.route.name === current ? 'page' : undefined}>
+              {t(page.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
