@@ -328,7 +328,48 @@ describe('billing in browser mode', () => {
     await expect.poll(() => page.getByRole('rowheader').count()).toBe(0);
   });
 
+  it('agrees a payment plan in three monthly installments, records a promise to pay, and cancels the plan', async () => {
+    await openClient('Lotus Web Studio');
+    await account().getByRole('tab', { name: 'Plans and promises' }).click();
+    const panel = account().getByRole('tabpanel');
+    await expect.poll(() => panel.innerText()).toContain('Nothing holds the arrears ladder for this client.');
+    await panel.getByRole('button', { name: 'New payment plan' }).click();
+    const form = dialog();
+    await form.getByRole('heading', { name: 'Payment plan for Lotus Web Studio' }).waitFor();
+    expect(await form.getByText('To pay in installments: $37.59').count()).toBe(1);
+    expect(await form.getByLabel('Installment 3: amount (USD)').inputValue()).toBe('12.53');
+    await form.getByLabel('Installment 3: amount (USD)').fill('10');
+    await form.getByRole('button', { name: 'Agree payment plan' }).click();
+    await expect.poll(() => form.locator('#plan-installments-error').innerText()).toBe('The installments add up to $35.06; they must add up to $37.59.');
+    await form.getByRole('button', { name: 'Split evenly again' }).click();
+    await form.getByRole('button', { name: 'Agree payment plan' }).click();
+    await noDialog();
+    await expect.poll(() => panel.innerText()).toContain('Reminders and escalation hold for this client: a payment plan in good standing.');
+    expect(await panel.locator('.plan-card').innerText()).toContain('Good standing');
+    expect(await panel.locator('.plan-card').getByRole('row').count()).toBe(4);
+
+    await panel.getByRole('button', { name: 'Record promise to pay' }).click();
+    await dialog().getByLabel(/^Amount \(USD\)/).fill('500');
+    await dialog().getByRole('button', { name: 'Record promise' }).click();
+    expect(await errorBeside(dialog().getByLabel(/^Amount \(USD\)/))).toBe('Must be at most $37.59');
+    await dialog().getByLabel(/^Amount \(USD\)/).fill('12.53');
+    await dialog().getByRole('button', { name: 'Record promise' }).click();
+    await noDialog();
+    await expect.poll(() => panel.getByRole('table', { name: 'Promises to pay' }).innerText()).toContain('$12.53');
+    await scrollToAccount();
+    await screenshot('client-arrangements-en.png');
+
+    await panel.getByRole('button', { name: 'Cancel plan' }).click();
+    await dialog().getByRole('button', { name: 'Cancel plan' }).click();
+    expect(await errorBeside(dialog().getByLabel(/^Reason/))).toBe('This field is required');
+    await dialog().getByLabel(/^Reason/).fill('Client asked to pay at once');
+    await dialog().getByRole('button', { name: 'Cancel plan' }).click();
+    await noDialog();
+    await expect.poll(() => panel.locator('.plan-card').innerText()).toContain('Broken');
+  });
+
   it('lists every invoice newest first, filters and searches them, and opens the client from a row', async () => {
+    await nav('Invoices').click();
     await page.getByLabel('Show').selectOption({ label: 'All' });
     await expect.poll(() => page.getByRole('rowheader').count()).toBe(5);
     expect((await page.getByRole('rowheader').allInnerTexts())[4]).toContain(invoiceNumber);
@@ -354,6 +395,9 @@ describe('billing in browser mode', () => {
     expect(await account().getByRole('tabpanel').innerText()).toContain('WeChat Pay');
     // Keyboard: arrows move between tabs.
     await account().getByRole('tab', { name: 'Payments' }).press('ArrowRight');
+    expect(await account().getByRole('tab', { name: 'Plans and promises' }).getAttribute('aria-selected')).toBe('true');
+    expect(await isFocused(account().getByRole('tab', { name: 'Plans and promises' }))).toBe(true);
+    await page.keyboard.press('ArrowRight');
     expect(await account().getByRole('tab', { name: 'Statement' }).getAttribute('aria-selected')).toBe('true');
     const statement = account().getByRole('table', { name: /^Statement from/ });
     await expect.poll(() => statement.innerText()).toContain('Balance brought forward');

@@ -1,6 +1,6 @@
 // The client's account on their page: balance, open, overdue and credit; New invoice, Record
-// payment and Refund credit; and in tabs every invoice, every payment, a statement for any period
-// and the ledger. Every dialog it opens returns here, and the figures follow `accounts.changed`.
+// payment and Refund credit; and in tabs every invoice, every payment, the payment plans, promises
+// and disputes agreed with the client, a statement for any period and the ledger. Every dialog it opens returns here, and the figures follow `accounts.changed`.
 import { useState } from 'react';
 import type { Client } from '../../../shared/domain/client.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
@@ -12,6 +12,7 @@ import { PaymentDialog } from '../payments/PaymentDialog.js';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog.js';
 import { RefundCreditDialog } from '../payments/RefundCreditDialog.js';
 import { TabPanel, Tabs } from '../ui/Tabs.js';
+import { AccountArrangements } from './AccountArrangements.js';
 import { AccountInvoices } from './AccountInvoices.js';
 import { AccountLedger } from './AccountLedger.js';
 import { AccountOverview } from './AccountOverview.js';
@@ -19,8 +20,8 @@ import { AccountPayments } from './AccountPayments.js';
 import { AccountStatement } from './AccountStatement.js';
 import { useClientAccount } from './useClientAccount.js';
 
-type AccountTab = 'invoices' | 'payments' | 'statement' | 'ledger';
-const TABS: readonly AccountTab[] = ['invoices', 'payments', 'statement', 'ledger'];
+type AccountTab = 'invoices' | 'payments' | 'arrangements' | 'statement' | 'ledger';
+const TABS: readonly AccountTab[] = ['invoices', 'payments', 'arrangements', 'statement', 'ledger'];
 
 type OpenDialog =
   | { kind: 'newInvoice' }
@@ -78,6 +79,7 @@ export function ClientAccount({ client }: { client: Client }) {
           <TabPanel idPrefix="account" id={tab}>
             {tab === 'invoices' && <AccountInvoices clientId={client.id} today={account.today} onOpen={(invoice) => setDialog({ kind: 'invoice', id: invoice.id })} />}
             {tab === 'payments' && <AccountPayments payments={account.payments} onOpen={(payment) => setDialog({ kind: 'payment', id: payment.id })} />}
+            {tab === 'arrangements' && <AccountArrangements client={client} owedMinor={account.summary.balanceMinor} today={account.today} />}
             {tab === 'statement' && <AccountStatement clientId={client.id} today={account.today} />}
             {tab === 'ledger' && <AccountLedger clientId={client.id} currency={account.summary.currency} />}
           </TabPanel>

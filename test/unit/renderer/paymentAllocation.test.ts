@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/invoice.js';
 import { autoSplit, readAllocations, splitOf } from '../../../renderer/src/payments/paymentAllocation.js';
 import { whereItWent } from '../../../renderer/src/payments/whereItWent.js';
+import { planTotal, readPauseReason, splitEvenly } from '../../../renderer/src/accounts/installments.js';
 
 describe('a payment shared out by hand', () => {
   it('sends the rows with an amount and remembers which row each came from', () => {
@@ -68,5 +69,34 @@ describe('where a payment went', () => {
     // 10,000 − 6,000 applied − 1,500 credit: 2,500 was refunded (the reversed 2,000 came back as credit first).
     expect(whereItWent(payment)).toEqual({ appliedMinor: 6_000, refundedMinor: 2_500, creditMinor: 1_500 });
     expect(whereItWent({ ...payment, status: 'bounced', unallocatedMinor: 0 })).toEqual({ appliedMinor: 0, refundedMinor: 0, creditMinor: 0 });
+  });
+});
+
+describe('a payment plan’s schedule', () => {
+  it('adds the fee with its tax to what the installments must cover', () => {
+    expect(planTotal(30_000, 0, 600, 'exclusive')).toBe(30_000);
+    expect(planTotal(30_000, 1_000, 600, 'exclusive')).toBe(31_060);
+    expect(planTotal(30_000, 1_060, 600, 'inclusive')).toBe(31_060);
+  });
+
+  it('splits evenly over months (keeping the day), weeks or fortnights, the last taking the rest', () => {
+    expect(splitEvenly(10_000, 3, '2026-01-31', 'month', 'USD')).toEqual([
+      { dueDate: '2026-01-31', amount: '33.33' },
+      { dueDate: '2026-02-28', amount: '33.33' },
+      { dueDate: '2026-03-31', amount: '33.34' },
+    ]);
+    expect(splitEvenly(1_000, 2, '2026-12-28', 'week', 'JPY').map((row) => row.dueDate)).toEqual(['2026-12-28', '2027-01-04']);
+    expect(splitEvenly(1_000, 2, '2026-12-28', 'twoWeeks', 'JPY')).toEqual([
+      { dueDate: '2026-12-28', amount: '500' },
+      { dueDate: '2027-01-11', amount: '500' },
+    ]);
+  });
+
+  it('reads why the arrears ladder holds', () => {
+    expect(readPauseReason('plan_in_good_standing')).toEqual({ key: 'planInGoodStanding' });
+    expect(readPauseReason('plan_in_grace_until:2026-12-05')).toEqual({ key: 'planInGrace', date: '2026-12-05' });
+    expect(readPauseReason('promise_until:2026-12-01')).toEqual({ key: 'promise', date: '2026-12-01' });
+    expect(readPauseReason('open_dispute')).toEqual({ key: 'openDispute' });
+    expect(readPauseReason('manual_only')).toEqual({ key: 'other', text: 'manual_only' });
   });
 });
