@@ -752,6 +752,15 @@ export const en = {
 
   'fieldError.lockedPeriod': 'The books are locked up to {date}; use a later date',
 
+  'usage.title': 'Usage',
+  'usage.none': 'No usage recorded yet.',
+  'usage.column.date': 'Day',
+  'usage.column.quantity': 'Used ({unit})',
+  'usage.column.note': 'Note',
+  'usage.column.billed': 'Billed on',
+  'usage.notYetBilled': 'Not yet billed',
+  'usage.record': 'Record usage',
+
   'account.tab.arrangements': 'Plans and promises',
 
   'form.keep': 'Keep it',

@@ -747,6 +747,15 @@ export const zhCN: Record<MessageKey, string> = {
 
   'fieldError.lockedPeriod': '账目已锁定至 {date}；请使用之后的日期',
 
+  'usage.title': '用量',
+  'usage.none': '还没有记录用量。',
+  'usage.column.date': '日期',
+  'usage.column.quantity': '用量（{unit}）',
+  'usage.column.note': '备注',
+  'usage.column.billed': '计费账单',
+  'usage.notYetBilled': '尚未计费',
+  'usage.record': '记录用量',
+
   'account.tab.arrangements': '还款计划与承诺付款',
 
   'form.keep': '保留',

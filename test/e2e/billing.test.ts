@@ -532,6 +532,36 @@ describe('billing in browser mode', () => {
     await expect.poll(() => run.innerText(), { timeout: 30_000 }).toContain('Issued — invoices: 0,');
   });
 
+  it('records usage on a pay-as-you-go contract, refusing a quantity that is not one', async () => {
+    const contoso = (await api('clients.search', { query: 'Contoso' })).items[0]!;
+    await api('contracts.create', {
+      clientId: contoso.id,
+      kind: 'other',
+      label: 'backup-storage.contoso',
+      pricingModel: 'metered',
+      tiers: [{ upTo: null, unitPriceMinor: 10 }],
+      unitLabel: 'GB',
+      priceMinor: 0,
+      cycle: 'monthly',
+      startDate: addDays(today, -20),
+      nextDueDate: addDays(today, 10),
+    });
+    await nav('Contracts').click();
+    await page.getByRole('searchbox').fill('backup-storage');
+    await page.getByRole('button', { name: 'backup-storage.contoso' }).click();
+    const usage = dialog().getByRole('region', { name: 'Usage' });
+    await expect.poll(() => usage.innerText()).toContain('No usage recorded yet.');
+    await usage.getByLabel('Used (GB)').fill('1.2345');
+    await usage.getByRole('button', { name: 'Record usage' }).click();
+    expect(await errorBeside(usage.getByLabel('Used (GB)'))).toContain('up to three decimals');
+    await usage.getByLabel('Used (GB)').fill('12.5');
+    await usage.getByLabel('Note').fill('Nightly backups');
+    await usage.getByRole('button', { name: 'Record usage' }).click();
+    await expect.poll(() => usage.getByRole('table').innerText()).toMatch(/12\.5\s+Nightly backups\s+Not yet billed/);
+    await page.keyboard.press('Escape');
+    await noDialog();
+  });
+
   it('speaks Chinese on every billing screen', async () => {
     await page.getByRole('button', { name: '简体中文' }).click();
     await nav('账单').click();

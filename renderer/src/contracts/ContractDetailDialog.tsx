@@ -1,5 +1,5 @@
-// Everything about one contract: what it is, its price and dates, its terms, and how its status
-// changed over time. A live contract can be edited or ended from here; an ended one is kept as it
+// Everything about one contract: what it is, its price and dates, its terms, the usage of a tiered
+// or pay-as-you-go contract, and how its status changed over time. A live contract can be edited or ended from here; an ended one is kept as it
 // was, so it is only shown.
 import { useRef, type ReactNode } from 'react';
 import type { Output } from '../../../shared/api/methods.js';
@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { formatDate, formatInstant } from '../ui/formatting.js';
 import { ContractStatus } from './ContractStatus.js';
+import { ContractUsage } from './ContractUsage.js';
 
 export type ContractDetail = Output<'contracts.get'>;
 
@@ -94,6 +95,8 @@ export function ContractDetailDialog({ detail, showClientLink, onClose, onEdit, 
             <p className="long-text">{detail.notes}</p>
           </section>
         )}
+
+        {detail.pricingModel !== 'fixed' && <ContractUsage contractId={detail.id} unit={unit} live={live} />}
 
         <section className="detail-section" aria-labelledby="contract-history-heading">
           <h3 id="contract-history-heading">{t('contract.history')}</h3>
