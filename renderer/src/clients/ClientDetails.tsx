@@ -31,6 +31,8 @@ export function ClientDetails({ client }: { client: Client }) {
     [t('field.language'), t(`language.${client.language}`)],
     [t('field.country'), client.country],
     [t('field.taxId'), client.taxId],
+    [t('field.taxExemptReason'), client.taxExemptReason],
+    [t('clientPage.billing'), client.prepay ? t('clientPage.prepays') : null],
     [t('clientForm.section.channels'), client.channels.length > 0 ? client.channels.map((channel) => t(`channel.${channel}`)).join(t('list.separator')) : t('clientPage.noChannel')],
     [
       t('field.tags'),

@@ -5,11 +5,13 @@ import type { ApiErrorBody, Envelope } from '../../../shared/api/envelope.js';
 import { CHANNELS, LIMITS, type Channel, type Client } from '../../../shared/domain/client.js';
 import { LANGUAGES, type Language } from '../../../shared/domain/language.js';
 import { translateApiError, translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
+import type { Output } from '../../../shared/api/methods.js';
 import type { FieldError } from '../../../shared/validation/fieldErrors.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
+import { formatPercent } from '../ui/numberText.js';
 import { clientValues, createInputOf, inputOfPath, newClientValues, orderedChannels, updateInputOf, type ClientFormField, type ClientFormValues } from './clientFormValues.js';
 import { COMMON_CURRENCIES, lastCurrency, rememberCurrency } from './lastCurrency.js';
 
@@ -30,6 +32,9 @@ const FIELD_LABELS: Record<ClientFormField, MessageKey> = {
   language: 'field.language',
   country: 'field.country',
   taxId: 'field.taxId',
+  taxRateId: 'field.taxRate',
+  taxExemptReason: 'field.taxExemptReason',
+  prepay: 'field.prepay',
   channels: 'field.channels',
   tags: 'field.tags',
   notes: 'field.notes',
@@ -40,7 +45,7 @@ const inputId = (field: ClientFormField) => (field === 'channels' ? `client-chan
 
 const focusField = (form: HTMLFormElement | null, field: ClientFormField) => form?.querySelector<HTMLElement>(`#${inputId(field)}`)?.focus();
 
-type TextInput = Exclude<ClientFormField, 'language' | 'channels'>;
+type TextInput = Exclude<ClientFormField, 'language' | 'channels' | 'taxRateId' | 'prepay'>;
 
 interface ClientFormProps {
   /** The client to edit; null to add a new one. */
@@ -58,6 +63,17 @@ export function ClientForm({ client, onClose, onSaved }: ClientFormProps) {
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
+  // The book's tax rates for the client's own rate; the form opens at once and the choice fills in.
+  const [rates, setRates] = useState<Output<'taxRates.list'>['items']>([]);
+  useEffect(() => {
+    let current = true;
+    void api.call('taxRates.list', {}).then((answer) => {
+      if (current && answer.ok) setRates(answer.value.items);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
 
   const fieldErrors: FieldError[] = problem?.code === 'invalid_input' ? (problem.details?.fields ?? []) : [];
   const errorOf = new Map<ClientFormField, string>();
@@ -208,6 +224,28 @@ export function ClientForm({ client, onClose, onSaved }: ClientFormProps) {
               </SelectField>
               <TextField {...text('country')} autoComplete="off" className="short" hint={t('field.countryCode.hint')} />
               <TextField {...text('taxId')} autoComplete="off" />
+              <SelectField
+                id={inputId('taxRateId')}
+                label={t(FIELD_LABELS.taxRateId)}
+                hint={t('field.taxRate.hint')}
+                error={errorOf.get('taxRateId')}
+                value={values.taxRateId}
+                onChange={(event) => setValues((current) => ({ ...current, taxRateId: event.target.value }))}
+              >
+                <option value="">{t('field.taxRate.byCountry')}</option>
+                {rates
+                  .filter((rate) => !rate.archived || rate.id === values.taxRateId)
+                  .map((rate) => (
+                    <option key={rate.id} value={rate.id}>
+                      {t('taxRate.option', { name: rate.name, rate: formatPercent(rate.rateBp, language) })}
+                    </option>
+                  ))}
+              </SelectField>
+              <TextField {...text('taxExemptReason')} autoComplete="off" hint={t('field.taxExemptReason.hint')} />
+              <label className="checkbox span-2">
+                <input type="checkbox" id={inputId('prepay')} checked={values.prepay} onChange={(event) => setValues((current) => ({ ...current, prepay: event.target.checked }))} />
+                {t('field.prepay')}
+              </label>
             </div>
           </fieldset>
 

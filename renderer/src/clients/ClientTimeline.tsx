@@ -33,6 +33,7 @@ export function ClientTimeline({ entries }: { entries: TimelineEntry[] }) {
                     : t('timeline.endedAtTermEnd', { date: line.endDate ? formatDate(line.endDate, language) : '—' })}
                 </p>
               )}
+              {line.period && <p className="timeline-detail">{t('timeline.period', { from: formatDate(line.period.from, language), to: formatDate(line.period.to, language) })}</p>}
               {line.reason && <p className="timeline-detail">{t('timeline.reason', { reason: line.reason })}</p>}
               <p className="timeline-meta">
                 <time dateTime={entry.at}>{formatInstant(entry.at, language)}</time>

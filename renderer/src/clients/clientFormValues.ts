@@ -22,18 +22,25 @@ export interface ClientFormValues {
   channels: Channel[];
   notes: string;
   tags: string;
+  /** A tax rate's id, or '' for the rate of the client's country (else the book's default). */
+  taxRateId: string;
+  /** Why no tax is charged; empty when the client pays tax. */
+  taxExemptReason: string;
+  /** Pays before the service period: renewals are proformas. */
+  prepay: boolean;
 }
 
 export type ClientFormField = keyof ClientFormValues;
 
 /** Optional texts that map one to one onto the contract's field of the same name. */
-const TEXT_FIELDS = ['company', 'contactName', 'email', 'billingEmail', 'phone', 'country', 'taxId', 'notes'] as const;
+const TEXT_FIELDS = ['company', 'contactName', 'email', 'billingEmail', 'phone', 'country', 'taxId', 'notes', 'taxExemptReason'] as const;
 
 export function newClientValues(language: Language, currency: string): ClientFormValues {
   return {
     name: '', company: '', contactName: '', email: '', billingEmail: '', phone: '',
     addressLines: '', city: '', region: '', postalCode: '', addressCountry: '',
     country: '', taxId: '', language, currency, channels: ['email'], notes: '', tags: '',
+    taxRateId: '', taxExemptReason: '', prepay: false,
   };
 }
 
@@ -57,6 +64,9 @@ export function clientValues(client: Client): ClientFormValues {
     channels: client.channels,
     notes: client.notes ?? '',
     tags: client.tags.join(', '),
+    taxRateId: client.taxRateId ?? '',
+    taxExemptReason: client.taxExemptReason ?? '',
+    prepay: client.prepay,
   };
 }
 
@@ -98,6 +108,8 @@ export function createInputOf(values: ClientFormValues): ClientCreateInput {
   if (address) input.address = address;
   const tags = parseTags(values.tags);
   if (tags.length > 0) input.tags = tags;
+  if (values.taxRateId) input.taxRateId = values.taxRateId;
+  if (values.prepay) input.prepay = true;
   return input;
 }
 
@@ -127,6 +139,8 @@ export function updateInputOf(client: Client, values: ClientFormValues): ClientU
   if (!same(address, addressOf(before))) set('address', address ?? null);
   if (!same(orderedChannels(values.channels), before.channels)) set('channels', orderedChannels(values.channels));
   if (!same(parseTags(values.tags), client.tags)) set('tags', parseTags(values.tags));
+  if (values.taxRateId !== before.taxRateId) set('taxRateId', values.taxRateId || null);
+  if (values.prepay !== before.prepay) set('prepay', values.prepay);
   return changed ? input : null;
 }
 
@@ -141,7 +155,8 @@ const INPUT_OF_PATH = new Map<string, ClientFormField>([
   ['address.lines', 'addressLines'], ['address.city', 'city'], ['address.region', 'region'],
   ['address.postalCode', 'postalCode'], ['address.country', 'addressCountry'], ['country', 'country'],
   ['taxId', 'taxId'], ['language', 'language'], ['currency', 'currency'], ['channels', 'channels'],
-  ['notes', 'notes'], ['tags', 'tags'],
+  ['notes', 'notes'], ['tags', 'tags'], ['taxRateId', 'taxRateId'], ['taxExemptReason', 'taxExemptReason'],
+  ['prepay', 'prepay'],
 ]);
 
 export function inputOfPath(path: string): ClientFormField | undefined {

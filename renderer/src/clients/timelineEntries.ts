@@ -1,10 +1,23 @@
 // What a line of a client's activity timeline says, read from its audit entry: which action, which
-// fields an update changed, and the reason given for archiving or ending. Pure, unit-tested; the
+// fields an update changed, the reason given for archiving, ending or refunding, and the period a
+// renewal billed. Pure, unit-tested; the
 // timeline component puts it into words.
 import type { TimelineEntry } from '../../../shared/domain/client.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 
-export const TIMELINE_ACTIONS = ['client.created', 'client.updated', 'client.archived', 'client.restored', 'contract.created', 'contract.updated', 'contract.ended'] as const;
+export const TIMELINE_ACTIONS = [
+  'client.created',
+  'client.updated',
+  'client.archived',
+  'client.restored',
+  'contract.created',
+  'contract.updated',
+  'contract.ended',
+  'contract.renewed',
+  'usage.recorded',
+  'credit.refunded',
+  'billing.credit_not_applied',
+] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
 /** A field's label in the catalog, or its recorded name when this version has no label for it. */
@@ -19,6 +32,8 @@ export interface TimelineLine {
   /** How a contract was ended: at the end of its term or at once. */
   ended: 'term_end' | 'now' | null;
   endDate: string | null;
+  /** The period a renewal billed. */
+  period: { from: string; to: string } | null;
 }
 
 const CLIENT_FIELDS: Record<string, MessageKey> = {
@@ -36,6 +51,9 @@ const CLIENT_FIELDS: Record<string, MessageKey> = {
   channels: 'field.channels',
   notes: 'field.notes',
   tags: 'field.tags',
+  taxRateId: 'field.taxRate',
+  taxExemptReason: 'field.taxExemptReason',
+  prepay: 'field.prepay',
 };
 
 const CONTRACT_FIELDS: Record<string, MessageKey> = {
@@ -76,8 +94,9 @@ export function describeEntry(entry: TimelineEntry): TimelineLine {
   return {
     action,
     changed: isUpdate ? Object.keys(data).map((field): FieldLabel => (labels[field] ? { key: labels[field] } : { name: field })) : [],
-    reason: action === 'client.archived' || action === 'contract.ended' ? textOf(data.reason) : null,
+    reason: action === 'client.archived' || action === 'contract.ended' || action === 'credit.refunded' ? textOf(data.reason) : null,
     ended: action === 'contract.ended' && (data.when === 'term_end' || data.when === 'now') ? data.when : null,
     endDate: action === 'contract.ended' ? textOf(data.endDate) : null,
+    period: action === 'contract.renewed' && textOf(data.periodStart) && textOf(data.periodEnd) ? { from: textOf(data.periodStart)!, to: textOf(data.periodEnd)! } : null,
   };
 }

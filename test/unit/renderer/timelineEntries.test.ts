@@ -21,9 +21,15 @@ describe('timeline entries', () => {
       reason: 'Moving in-house',
       ended: 'term_end',
       endDate: '2026-12-05',
+      period: null,
     });
     expect(describeEntry(entry('client.archived', 'client', { reason: null })).reason).toBeNull();
     expect(describeEntry(entry('client.archived', 'client', { reason: 'Closed' })).reason).toBe('Closed');
+  });
+
+  it('keeps the period a renewal billed and why credit was refunded', () => {
+    expect(describeEntry(entry('contract.renewed', 'contract', { periodStart: '2026-12-01', periodEnd: '2026-12-31', invoiceId: 'in_1' })).period).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(describeEntry(entry('credit.refunded', 'client', { amountMinor: 500, reason: 'Overpaid twice' })).reason).toBe('Overpaid twice');
   });
 
   it('lists a created record without a field list, and an unknown action as recorded', () => {
