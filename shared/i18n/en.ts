@@ -759,6 +759,15 @@ export const en = {
 
   'fieldError.lockedPeriod': 'The books are locked up to {date}; use a later date',
 
+  'numbers.title': 'Invoice numbers',
+  'numbers.intro': 'How numbers are written. {NNNNN} is the number (as many digits as Ns); {YYYY}, {YY} and {MM} are the year and month of the issue date. The numbers themselves run on without gaps and never go back.',
+  'numbers.series.invoice': 'Invoices',
+  'numbers.series.credit_note': 'Credit notes',
+  'numbers.series.proforma': 'Proformas',
+  'numbers.next': 'The next one: {example}',
+  'numbers.save': 'Save format',
+  'numbers.invalidFormat': 'A format needs exactly one {NNNNN} for the number and may use {YYYY}, {YY} and {MM}',
+
   'usage.title': 'Usage',
   'usage.none': 'No usage recorded yet.',
   'usage.column.date': 'Day',

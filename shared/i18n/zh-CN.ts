@@ -568,7 +568,7 @@ export const zhCN: Record<MessageKey, string> = {
   'recordPayment.overAllocated': '比付款金额多出 {over}，请减少支付金额。',
   'recordPayment.confirm': '登记收款',
 
-  'payment.title': '{date} 的付款 {amount}',
+  'payment.title': '{date}的付款 {amount}',
   'payment.titleUnknown': '付款',
   'payment.recordedNotice': '收款已登记。以下是这笔款项的去向。',
   'payment.bouncedNotice': '付款已标记为退票。它所支付的账单重新变为未付。',
@@ -602,7 +602,7 @@ export const zhCN: Record<MessageKey, string> = {
   'statement.from': '起始日期',
   'statement.to': '截止日期',
   'statement.show': '查看对账单',
-  'statement.caption': '{from} 至 {to} 的对账单',
+  'statement.caption': '{from}至{to}的对账单',
   'statement.column.date': '日期',
   'statement.column.what': '项目',
   'statement.column.reference': '编号',
@@ -753,6 +753,15 @@ export const zhCN: Record<MessageKey, string> = {
   'booksCheck.name.lockedUnchanged': '已锁定的账期未被改动',
 
   'fieldError.lockedPeriod': '账目已锁定至 {date}；请使用之后的日期',
+
+  'numbers.title': '账单编号',
+  'numbers.intro': '编号的书写格式。{NNNNN} 为序号（N 的个数即位数）；{YYYY}、{YY} 和 {MM} 为开具日期的年份和月份。序号本身连续无缺号，且不会回退。',
+  'numbers.series.invoice': '账单',
+  'numbers.series.credit_note': '贷项通知单',
+  'numbers.series.proforma': '预付款账单',
+  'numbers.next': '下一个编号：{example}',
+  'numbers.save': '保存格式',
+  'numbers.invalidFormat': '格式须包含且仅包含一个表示序号的 {NNNNN}，可使用 {YYYY}、{YY} 和 {MM}',
 
   'usage.title': '用量',
   'usage.none': '还没有记录用量。',

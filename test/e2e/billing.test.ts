@@ -524,6 +524,14 @@ describe('billing in browser mode', () => {
     expect(saved.defaultTaxRateId).toMatch(/^tx_/);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).scrollIntoViewIfNeeded();
     await screenshot('settings-billing-en.png');
+
+    const numbers = page.getByRole('region', { name: 'Invoice numbers' });
+    await numbers.getByLabel('Credit notes').fill('CN-{YYYY}');
+    await numbers.locator('form').filter({ has: page.getByLabel('Credit notes') }).getByRole('button', { name: 'Save format' }).click();
+    expect(await errorBeside(numbers.getByLabel('Credit notes'))).toContain('A format needs exactly one {NNNNN}');
+    await numbers.getByLabel('Credit notes').fill('CR{YY}{MM}-{NNNN}');
+    await numbers.locator('form').filter({ has: page.getByLabel('Credit notes') }).getByRole('button', { name: 'Save format' }).click();
+    await expect.poll(() => numbers.getByText(/^The next one: CR\d{4}-0002$/).count()).toBe(1);
   });
 
   it('runs billing by hand: a renewal falls due, and the preview shows what comes next', async () => {
@@ -543,6 +551,10 @@ describe('billing in browser mode', () => {
     // Twice on one day issues nothing twice.
     await run.getByRole('button', { name: 'Run billing now' }).click();
     await expect.poll(() => run.innerText(), { timeout: 30_000 }).toContain('Issued — invoices: 0,');
+
+    // The VPS is invoiced; next comes the domain, and nothing is paid in advance for it.
+    await openClient('Contoso GmbH');
+    await expect.poll(() => account().innerText()).toContain(`The credit balance (€0.00) will not cover the next renewal of €15.00 on ${await page.evaluate((date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)), addDays(today, 25))}.`);
   });
 
   it('records usage on a pay-as-you-go contract, refusing a quantity that is not one', async () => {
@@ -573,6 +585,39 @@ describe('billing in browser mode', () => {
     await expect.poll(() => usage.getByRole('table').innerText()).toMatch(/12\.5\s+Nightly backups\s+Not yet billed/);
     await page.keyboard.press('Escape');
     await noDialog();
+  });
+
+  it('bounces a payment, reopening what it paid, and refunds a credit balance', async () => {
+    const contoso = (await api('clients.search', { query: 'Contoso' })).items[0]!;
+    await api('payments.record', { clientId: contoso.id, date: today, amountMinor: 4900, method: 'bank_transfer', reference: 'SEPA-0042' });
+    await openClient('Contoso GmbH');
+    await account().getByRole('tab', { name: 'Payments', exact: true }).click();
+    await account().getByRole('tabpanel').getByRole('rowheader').first().getByRole('button').click();
+    await dialog().getByRole('heading', { name: /^Payment of €49\.00/ }).waitFor();
+    await dialog().getByRole('button', { name: 'Bounced…' }).click();
+    await dialog().getByLabel(/^Reason/).fill('Returned by the bank: account closed');
+    await dialog().getByRole('button', { name: 'Mark as bounced' }).click();
+    await expect.poll(() => dialog().getByRole('status').first().innerText()).toContain('Payment marked as bounced');
+    expect(await dialog().innerText()).toContain('Returned by the bank: account closed');
+    expect(await dialog().getByRole('region', { name: 'Where it went' }).innerText()).toContain('Reversed on');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await noDialog();
+    await expect.poll(() => figure('Overdue').innerText()).toBe('€49.00');
+
+    await api('payments.record', { clientId: contoso.id, date: today, amountMinor: 20_000, method: 'cash' });
+    await expect.poll(() => figure('Credit balance').innerText()).not.toBe('€0.00');
+    const credit = await figure('Credit balance').innerText();
+    await account().getByRole('button', { name: 'Refund credit' }).click();
+    const refund = dialog();
+    await refund.getByLabel(/^Amount \(EUR\)/).fill('100000');
+    await refund.getByRole('button', { name: 'Record refund' }).click();
+    expect(await errorBeside(refund.getByLabel(/^Amount \(EUR\)/))).toBe(`At most the credit balance, ${credit}`);
+    await refund.getByLabel(/^Amount \(EUR\)/).fill(credit.replace('€', ''));
+    await refund.getByLabel(/^Reason/).fill('Client paid twice');
+    await refund.getByRole('button', { name: 'Record refund' }).click();
+    await noDialog();
+    await expect.poll(() => figure('Credit balance').innerText()).toBe('€0.00');
+    expect(await account().getByRole('button', { name: 'Refund credit' }).count()).toBe(0);
   });
 
   it('speaks Chinese on every billing screen', async () => {

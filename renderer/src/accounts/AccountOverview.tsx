@@ -9,7 +9,8 @@ export function AccountOverview({ summary }: { summary: AccountSummary }) {
   const { language, t } = useI18n();
   const money = (minor: number) => formatMoney(minor, summary.currency, language);
   const balanceDetail = summary.balanceMinor > 0 ? t('account.balanceOwed') : summary.balanceMinor < 0 ? t('account.balanceInCredit') : t('account.balanceSettled');
-  const renewal = summary.nextRenewal;
+  // A pay-as-you-go renewal has no price until its usage is known: nothing to cover yet.
+  const renewal = summary.nextRenewal && summary.nextRenewal.amountMinor > 0 ? summary.nextRenewal : null;
 
   return (
     <>

@@ -146,7 +146,7 @@ export function BillingRunPanel() {
 
       <h3 className="inline-form-title preview-title">{t('billingRun.previewTitle')}</h3>
       <div className="inline-form-fields">
-        <SelectField id="preview-days" label={t('billingRun.previewDays')} value={String(days)} onChange={(event) => setDays(Number(event.target.value) as (typeof PREVIEW_DAYS)[number])}>
+        <SelectField id="preview-days" className="field-wide" label={t('billingRun.previewDays')} value={String(days)} onChange={(event) => setDays(Number(event.target.value) as (typeof PREVIEW_DAYS)[number])}>
           {PREVIEW_DAYS.map((count) => (
             <option key={count} value={count}>
               {t('billingRun.nextDays', { days: count })}

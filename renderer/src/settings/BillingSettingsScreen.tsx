@@ -1,5 +1,5 @@
 // Settings → Billing (`#/settings/billing`): how the book bills, the billing run and its preview,
-// the tax rates, the period lock and "Check the books". What belongs to the books lives in the book (DESIGN §3), so all of it is
+// invoice numbering, the tax rates, the period lock and "Check the books". What belongs to the books lives in the book (DESIGN §3), so all of it is
 // backed up with the data.
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
@@ -11,6 +11,7 @@ import type { TaxRate } from '../invoices/invoiceDraftValues.js';
 import { BillingRunPanel } from './BillingRunPanel.js';
 import { BillingSettingsForm } from './BillingSettingsForm.js';
 import { BooksCheckPanel } from './BooksCheckPanel.js';
+import { NumberSeriesPanel } from './NumberSeriesPanel.js';
 import { PeriodLockPanel } from './PeriodLockPanel.js';
 import { SettingsNav } from './SettingsNav.js';
 import { TaxRatesPanel } from './TaxRatesPanel.js';
@@ -62,6 +63,7 @@ export function BillingSettingsScreen() {
         <>
           <BillingSettingsForm settings={loaded.settings} rates={loaded.rates} onSaved={settingsChanged} />
           <BillingRunPanel />
+          <NumberSeriesPanel />
           <TaxRatesPanel rates={loaded.rates} defaultTaxRateId={loaded.settings.defaultTaxRateId} onChanged={reload} />
           <PeriodLockPanel lockDate={loaded.settings.lockDate} today={loaded.today} onLocked={settingsChanged} />
           <BooksCheckPanel />

@@ -268,7 +268,7 @@ function ImportPreview({ preview }: { preview: Preview }) {
           <thead>
             <tr>
               <th scope="col" className="col-quantity">{t('imports.column.row')}</th>
-              <th scope="col">{t('imports.column.column')}</th>
+              <th scope="col" className="col-column">{t('imports.column.column')}</th>
               <th scope="col">{t('imports.column.problem')}</th>
             </tr>
           </thead>
