@@ -8,9 +8,10 @@ import type { Client } from '../../../shared/domain/client.js';
 import type { PaymentPlan } from '../../../shared/domain/paymentPlan.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
-import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatColumnDate, formatDate } from '../ui/formatting.js';
+import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { CancelArrangementDialog } from './CancelArrangementDialog.js';
 import { readPauseReason } from './installments.js';
 import { PaymentPlanDialog } from './PaymentPlanDialog.js';
@@ -31,7 +32,8 @@ export function AccountArrangements({ client, owedMinor, today }: AccountArrange
   const api = useApi();
   const { language, t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [changes, setChanges] = useState(0);
+  const [saved, setSaved] = useState(0);
+  const changes = useSettledChanges('accounts.changed', (change) => change.clientId === client.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
   useEffect(() => {
@@ -42,11 +44,9 @@ export function AccountArrangements({ client, owedMinor, today }: AccountArrange
     return () => {
       current = false;
     };
-  }, [api, client.id, changes]);
-  const reload = () => setChanges((count) => count + 1);
-  useBackendEvent('accounts.changed', (change) => {
-    if (change.clientId === client.id) reload();
-  });
+  }, [api, client.id, changes, saved]);
+  // What is agreed or cancelled here shows at once, whether or not it changed the account.
+  const reload = () => setSaved((count) => count + 1);
 
   if (loaded.status === 'loading') {
     return (

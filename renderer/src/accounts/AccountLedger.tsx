@@ -5,9 +5,10 @@ import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
-import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatColumnDate } from '../ui/formatting.js';
+import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { VirtualTable } from '../ui/VirtualTable.js';
 import { accountName, entryKindKey } from './entryKinds.js';
 
@@ -18,7 +19,7 @@ export function AccountLedger({ clientId, currency }: { clientId: string; curren
   const api = useApi();
   const { language, t } = useI18n();
   const [ledger, setLedger] = useState<Ledger>({ status: 'loading' });
-  const [changes, setChanges] = useState(0);
+  const changes = useSettledChanges('accounts.changed', (change) => change.clientId === clientId);
 
   useEffect(() => {
     let current = true;
@@ -29,9 +30,6 @@ export function AccountLedger({ clientId, currency }: { clientId: string; curren
       current = false;
     };
   }, [api, clientId, changes]);
-  useBackendEvent('accounts.changed', (change) => {
-    if (change.clientId === clientId) setChanges((count) => count + 1);
-  });
 
   if (ledger.status === 'loading') {
     return (

@@ -33,7 +33,7 @@ type OpenDialog =
 
 export function ClientAccount({ client }: { client: Client }) {
   const { language, t } = useI18n();
-  const { account, reload } = useClientAccount(client.id);
+  const { account, retry } = useClientAccount(client.id);
   const [tab, setTab] = useState<AccountTab>('invoices');
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
@@ -66,7 +66,7 @@ export function ClientAccount({ client }: { client: Client }) {
       {account.status === 'failed' && (
         <div className="notice notice-error" role="alert">
           <p>{translateApiError(language, account.error)}</p>
-          <button type="button" className="button" onClick={reload}>
+          <button type="button" className="button" onClick={retry}>
             {t('list.retry')}
           </button>
         </div>

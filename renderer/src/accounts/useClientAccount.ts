@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import type { Payment } from '../../../shared/domain/invoice.js';
-import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { useApi } from '../api/ApiProvider.js';
+import { useSettledChanges } from '../ui/useSettledChanges.js';
 
 export type AccountSummary = Output<'accounts.summary'>;
 
@@ -17,7 +18,10 @@ export type ClientAccountState =
 export function useClientAccount(clientId: string) {
   const api = useApi();
   const [account, setAccount] = useState<ClientAccountState>({ status: 'loading' });
-  const [changes, setChanges] = useState(0);
+  const [retries, setRetries] = useState(0);
+  const accountChanges = useSettledChanges('accounts.changed', (change) => change.clientId === clientId);
+  // A contract's price or next due date moves the next renewal.
+  const contractChanges = useSettledChanges('contracts.changed', (change) => change.clientId === clientId);
 
   useEffect(() => {
     let current = true;
@@ -31,15 +35,8 @@ export function useClientAccount(clientId: string) {
     return () => {
       current = false;
     };
-  }, [api, clientId, changes]);
+  }, [api, clientId, retries, accountChanges, contractChanges]);
 
-  const reload = useCallback(() => setChanges((count) => count + 1), []);
-  useBackendEvent('accounts.changed', (change) => {
-    if (change.clientId === clientId) reload();
-  });
-  // A contract's price or next due date moves the next renewal.
-  useBackendEvent('contracts.changed', (change) => {
-    if (change.clientId === clientId) reload();
-  });
-  return { account, reload };
+  const retry = useCallback(() => setRetries((count) => count + 1), []);
+  return { account, retry };
 }

@@ -4,13 +4,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
-import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { TextField } from '../ui/Field.js';
 import { formatDate } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useBookToday } from '../ui/useBookToday.js';
+import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { AgingTable } from './AgingTable.js';
 
 /** The most clients listed; the totals always cover every client. */
@@ -61,7 +62,7 @@ function AgingReport({ today }: { today: string }) {
   const { language, t } = useI18n();
   const [asOf, setAsOf] = useState(today);
   const [report, setReport] = useState<Report>({ status: 'loading' });
-  const [changes, setChanges] = useState(0);
+  const changes = useSettledChanges('accounts.changed');
   const complete = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 
   useEffect(() => {
@@ -75,7 +76,6 @@ function AgingReport({ today }: { today: string }) {
       current = false;
     };
   }, [api, asOf, complete, changes]);
-  useBackendEvent('accounts.changed', () => setChanges((count) => count + 1));
 
   const fieldError = report.status === 'failed' ? report.error.details?.fields?.find((error) => error.field === 'asOf') : undefined;
 
