@@ -495,7 +495,7 @@ export const en = {
   'invoiceView.resolvedNotice': 'The dispute is resolved.',
   'invoiceView.daysOverdue': 'Days overdue',
   'invoiceView.days': '{count} days',
-  'invoiceView.source': 'Made by',
+  'invoiceView.source': 'Origin',
   'invoiceView.reason': 'Reason',
   'invoiceView.approvedBy': 'Approved by',
   'invoiceView.approvedByName': 'Approved by {name}',
