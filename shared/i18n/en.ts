@@ -759,6 +759,13 @@ export const en = {
 
   'fieldError.lockedPeriod': 'The books are locked up to {date}; use a later date',
 
+  'payment.apply': 'Apply to invoices…',
+  'payment.appliedNotice': 'Applied. Below is where the payment went.',
+  'applyPayment.title': 'Apply {amount} of credit to invoices',
+  'applyPayment.body': 'Type the amount of this payment’s credit to apply to each invoice; what is left stays as credit.',
+  'applyPayment.over': 'That is {over} more than is left of the payment. Lower the amounts applied.',
+  'applyPayment.confirm': 'Apply',
+
   'numbers.title': 'Invoice numbers',
   'numbers.intro': 'How numbers are written. {NNNNN} is the number (as many digits as Ns); {YYYY}, {YY} and {MM} are the year and month of the issue date. The numbers themselves run on without gaps and never go back.',
   'numbers.series.invoice': 'Invoices',

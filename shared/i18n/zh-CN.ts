@@ -754,6 +754,13 @@ export const zhCN: Record<MessageKey, string> = {
 
   'fieldError.lockedPeriod': '账目已锁定至 {date}；请使用之后的日期',
 
+  'payment.apply': '用于账单…',
+  'payment.appliedNotice': '已用于账单。以下是这笔款项的去向。',
+  'applyPayment.title': '将账户余额 {amount} 用于账单',
+  'applyPayment.body': '输入这笔付款的余额中要用于每张账单的金额；剩余部分仍为账户余额。',
+  'applyPayment.over': '比这笔付款的剩余金额多出 {over}，请减少支付金额。',
+  'applyPayment.confirm': '用于账单',
+
   'numbers.title': '账单编号',
   'numbers.intro': '编号的书写格式。{NNNNN} 为序号（N 的个数即位数）；{YYYY}、{YY} 和 {MM} 为开具日期的年份和月份。序号本身连续无缺号，且不会回退。',
   'numbers.series.invoice': '账单',

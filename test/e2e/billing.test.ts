@@ -672,8 +672,22 @@ describe('billing in browser mode', () => {
     await noDialog();
     await expect.poll(() => figure('Overdue').innerText()).toBe('€49.00');
 
-    await api('payments.record', { clientId: contoso.id, date: today, amountMinor: 20_000, method: 'cash' });
-    await expect.poll(() => figure('Credit balance').innerText()).not.toBe('€0.00');
+    // Money received as credit alone, then applied by hand to the invoice the bounce reopened.
+    await api('payments.record', { clientId: contoso.id, date: today, amountMinor: 20_000, method: 'cash', allocations: [] });
+    await expect.poll(() => figure('Credit balance').innerText()).toBe('€200.00');
+    await account().getByRole('tabpanel').getByRole('rowheader').first().getByRole('button').click();
+    await dialog().getByRole('button', { name: 'Apply to invoices…' }).click();
+    const apply = dialog();
+    await apply.getByRole('heading', { name: 'Apply €200.00 of credit to invoices' }).waitFor();
+    const [reopened] = (await api('invoices.search', { clientId: contoso.id, filter: 'overdue' })).items;
+    await apply.getByLabel(`Apply to ${reopened!.number}`).fill('49');
+    await expect.poll(() => apply.locator('.allocation-summary').innerText()).toBe('Applied to invoices: €49.00 · Left as credit: €151.00');
+    await apply.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect.poll(() => dialog().getByRole('status').first().innerText()).toContain('Applied.');
+    expect(await dialog().getByRole('region', { name: 'Where it went' }).innerText()).toContain(`Invoice ${reopened!.number}`);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await noDialog();
+    await expect.poll(() => figure('Overdue').innerText()).toBe('€0.00');
     const credit = await figure('Credit balance').innerText();
     await account().getByRole('button', { name: 'Refund credit' }).click();
     const refund = dialog();

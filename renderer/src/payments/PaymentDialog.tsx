@@ -1,6 +1,7 @@
 // One payment: when, how much, how it came, and where it went — the invoices it paid, what was
-// refunded of it and what is left as credit. A payment that did not arrive after all is marked as
-// bounced here, with the reason: the invoices it paid are open again.
+// refunded of it and what is left as credit, which can be applied to invoices by hand. A payment
+// that did not arrive after all is marked as bounced here, with the reason: the invoices it paid
+// are open again.
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Payment } from '../../../shared/domain/invoice.js';
@@ -14,8 +15,10 @@ import { formatColumnDate, formatDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
+import { ApplyPaymentDialog } from './ApplyPaymentDialog.js';
 import { whereItWent } from './whereItWent.js';
 
+type Notice = 'recorded' | 'bounced' | 'applied';
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; payment: Payment; today: string };
 
 interface PaymentDialogProps {
@@ -36,8 +39,8 @@ export function PaymentDialog({ paymentId, justRecorded = false, onClose }: Paym
   const api = useApi();
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [mode, setMode] = useState<'view' | 'bounce'>('view');
-  const [notice, setNotice] = useState<'recorded' | 'bounced' | null>(justRecorded ? 'recorded' : null);
+  const [mode, setMode] = useState<'view' | 'bounce' | 'apply'>('view');
+  const [notice, setNotice] = useState<Notice | null>(justRecorded ? 'recorded' : null);
   const [changes, setChanges] = useState(0);
 
   const reloadShown = useEffectEvent(() => loadPayment(api, paymentId));
@@ -67,27 +70,37 @@ export function PaymentDialog({ paymentId, justRecorded = false, onClose }: Paym
   if (loaded.status === 'loading') return null;
   if (loaded.status === 'failed') return <ProblemDialog title={t('payment.titleUnknown')} error={loaded.error} onClose={onClose} />;
   const { payment, today } = loaded;
-  if (mode === 'bounce') {
-    return (
-      <BouncePaymentDialog
-        payment={payment}
-        today={today}
-        onClose={() => setMode('view')}
-        onBounced={() =>
-          // Back to the view once it shows the bounce, so the notice never sits above old figures.
-          void loadPayment(api, paymentId).then((next) => {
-            setLoaded(next);
-            setNotice('bounced');
-            setMode('view');
-          })
-        }
-      />
-    );
-  }
-  return <PaymentDetail payment={payment} notice={notice} onClose={onClose} onBounce={payment.status === 'received' ? () => setMode('bounce') : undefined} />;
+  // Back to the view once it shows the change, so the notice never sits above old figures.
+  const showChange = (next: Notice) =>
+    void loadPayment(api, paymentId).then((fresh) => {
+      setLoaded(fresh);
+      setNotice(next);
+      setMode('view');
+    });
+  if (mode === 'bounce') return <BouncePaymentDialog payment={payment} today={today} onClose={() => setMode('view')} onBounced={() => showChange('bounced')} />;
+  if (mode === 'apply') return <ApplyPaymentDialog payment={payment} onClose={() => setMode('view')} onApplied={() => showChange('applied')} />;
+  const received = payment.status === 'received';
+  return (
+    <PaymentDetail
+      payment={payment}
+      notice={notice}
+      onClose={onClose}
+      onBounce={received ? () => setMode('bounce') : undefined}
+      onApply={received && payment.unallocatedMinor > 0 ? () => setMode('apply') : undefined}
+    />
+  );
 }
 
-function PaymentDetail({ payment, notice, onClose, onBounce }: { payment: Payment; notice: 'recorded' | 'bounced' | null; onClose: () => void; onBounce?: () => void }) {
+interface PaymentDetailProps {
+  payment: Payment;
+  notice: Notice | null;
+  onClose: () => void;
+  onBounce?: () => void;
+  /** Offered while part of the payment is credit nothing has used. */
+  onApply?: () => void;
+}
+
+function PaymentDetail({ payment, notice, onClose, onBounce, onApply }: PaymentDetailProps) {
   const { language, t } = useI18n();
   const close = useRef<HTMLButtonElement>(null);
   const money = (minor: number) => formatMoney(minor, payment.currency, language);
@@ -107,7 +120,7 @@ function PaymentDetail({ payment, notice, onClose, onBounce }: { payment: Paymen
       <div className="dialog-body">
         {notice && (
           <p className="notice notice-success" role="status">
-            {t(notice === 'recorded' ? 'payment.recordedNotice' : 'payment.bouncedNotice')}
+            {t(`payment.${notice}Notice`)}
           </p>
         )}
         <dl className="fact-grid">
@@ -169,6 +182,11 @@ function PaymentDetail({ payment, notice, onClose, onBounce }: { payment: Paymen
         {onBounce && (
           <button type="button" className="button button-danger-outline footer-start" onClick={onBounce}>
             {t('payment.bounce')}
+          </button>
+        )}
+        {onApply && (
+          <button type="button" className="button" onClick={onApply}>
+            {t('payment.apply')}
           </button>
         )}
         <button ref={close} type="button" className="button button-primary" onClick={onClose}>
