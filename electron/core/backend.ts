@@ -23,6 +23,7 @@ import { billingHandlers } from './billing/billingHandlers.js';
 import { arrangementHandlers } from './billing/arrangements/arrangementHandlers.js';
 import { importHandlers } from './billing/import/importHandlers.js';
 import { billingRunHandlers } from './billing/run/runHandlers.js';
+import { riskHandlers } from './risk/riskHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -75,6 +76,7 @@ const handlers: Handlers = {
   ...arrangementHandlers,
   ...importHandlers,
   ...billingRunHandlers,
+  ...riskHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -9,6 +9,7 @@ import { billingMethods } from './billing.js';
 import { arrangementMethods } from './arrangements.js';
 import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
+import { riskMethods } from './risk.js';
 
 export const methods = {
   ...appMethods,
@@ -19,6 +20,7 @@ export const methods = {
   ...arrangementMethods,
   ...importsMethods,
   ...billingRunMethods,
+  ...riskMethods,
   ...demoMethods,
 };
 

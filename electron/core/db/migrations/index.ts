@@ -4,6 +4,7 @@ import type { Db } from '../database.js';
 import { booksMigration } from './001_books.js';
 import { registerMigration } from './002_register.js';
 import { billingMigration } from './003_billing.js';
+import { riskMigration } from './004_risk.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

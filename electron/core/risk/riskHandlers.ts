@@ -1,0 +1,123 @@
+import type { Output } from '../../../shared/api/methods.js';
+import type { riskMethods } from '../../../shared/api/risk.js';
+import { FACTOR_CODES } from '../../../shared/risk/features.js';
+import { chooseModel } from '../../../shared/risk/fit.js';
+import { DEFAULT_MODEL, RISK_BANDS, scoreHistory, type RiskBand } from '../../../shared/risk/model.js';
+import type { Context, HandlersOf } from '../context.js';
+import { invalidField, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { examplesOf } from './invoiceOutcomes.js';
+import { loadHistories } from './paymentHistories.js';
+import { createRiskScores, currentModel, historyAsOf } from './riskScores.js';
+
+type ModelInfo = Output<'risk.recompute'>['model'];
+type Treatment = Output<'risk.settings.get'>['bands'][number];
+
+function requireClient(ctx: Context, clientId: string): void {
+  if (!ctx.clients.get(clientId)) throw notFound('Client', clientId);
+}
+
+function modelInfo(ctx: Context): ModelInfo {
+  const row = ctx.db
+    .prepare<[], { source: ModelInfo['source']; trained_on: number; holdout_json: string | null; fitted_at: string }>('SELECT source, trained_on, holdout_json, fitted_at FROM risk_model WHERE id = 1')
+    .get();
+  if (!row) return { source: 'default', trainedOn: 0, holdout: null, fittedAt: null };
+  return { source: row.source, trainedOn: row.trained_on, holdout: row.holdout_json === null ? null : (JSON.parse(row.holdout_json) as ModelInfo['holdout']), fittedAt: row.fitted_at };
+}
+
+function treatments(ctx: Context): Treatment[] {
+  const rows = ctx.db.prepare<[], { band: RiskBand; restrict_days_earlier: number; renewals_as_proforma: number }>('SELECT * FROM risk_band_treatments').all();
+  return RISK_BANDS.map((band) => rows.find((r) => r.band === band)!).map((r) => ({ band: r.band, restrictDaysEarlier: r.restrict_days_earlier, renewalsAsProforma: r.renewals_as_proforma === 1 }));
+}
+
+/** A page ends at "score|clientId"; the next starts after it. */
+function parseCursor(cursor: string): { score: number; clientId: string } {
+  const [score, clientId] = cursor.split('|');
+  if (!/^\d{1,3}$/.test(score ?? '') || !clientId) throw invalidField({ field: 'cursor', code: 'invalid', message: 'Not a cursor this list gave out.' });
+  return { score: Number(score), clientId };
+}
+
+export const riskHandlers: HandlersOf<typeof riskMethods> = {
+  'risk.client'(input, ctx) {
+    requireClient(ctx, input.clientId);
+    const today = ctx.today();
+    if (input.asOf === undefined || input.asOf === today) {
+      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString()));
+      const row = ctx.db.prepare<[string], { score: number; band: RiskBand; factors_json: string; scored_on: string }>('SELECT score, band, factors_json, scored_on FROM risk_scores WHERE client_id = ?').get(input.clientId)!;
+      return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
+    }
+    // A past (or future) day: computed from what the book knew then, not stored.
+    const result = scoreHistory(historyAsOf(loadHistories(ctx.db, input.clientId).get(input.clientId), input.asOf), currentModel(ctx.db));
+    return { clientId: input.clientId, asOf: input.asOf, score: result.score, band: result.band, factors: result.factors };
+  },
+
+  'risk.history'(input, ctx) {
+    requireClient(ctx, input.clientId);
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    const points = ctx.db.prepare<[string], { date: string; score: number; band: RiskBand }>('SELECT date, score, band FROM risk_history WHERE client_id = ? ORDER BY date').all(input.clientId);
+    return { points };
+  },
+
+  'risk.list'(input, ctx) {
+    const after = input.cursor === undefined ? null : parseCursor(input.cursor);
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    const riskiest = input.order === 'riskiest';
+    const beyond = riskiest ? '(r.score < @score OR (r.score = @score AND r.client_id < @clientId))' : '(r.score > @score OR (r.score = @score AND r.client_id > @clientId))';
+    const where = [input.band ? 'r.band = @band' : null, after ? beyond : null].filter((w) => w !== null);
+    const direction = riskiest ? 'DESC' : 'ASC';
+    const rows = ctx.db
+      .prepare<Record<string, string | number>, { clientId: string; clientName: string; score: number; band: RiskBand; scoredOn: string }>(
+        `SELECT r.client_id AS clientId, c.name AS clientName, r.score, r.band, r.scored_on AS scoredOn
+         FROM risk_scores r JOIN clients c ON c.id = r.client_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`,
+      )
+      .all({ limit: input.limit + 1, ...(input.band ? { band: input.band } : {}), ...(after ?? {}) });
+    const items = rows.slice(0, input.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > input.limit && last ? `${last.score}|${last.clientId}` : null };
+  },
+
+  async 'risk.recompute'(_input, ctx) {
+    const jobId = newId('job');
+    const label = 'Recomputing payment risk';
+    const today = ctx.today();
+    const at = ctx.clock.now().toISOString();
+    const progress = (done: number, total: number) => ctx.events.emit('job.progress', { jobId, label, done, total, finished: false });
+    try {
+      // Labelled with what is known today: invoices still open and not yet due are left out.
+      const { model, holdout } = chooseModel(examplesOf(loadHistories(ctx.db), { from: '0000-01-01', to: today }, today), today);
+      ctx.transaction(() => {
+        ctx.db
+          .prepare(
+            `INSERT INTO risk_model (id, source, intercept, weights_json, trained_on, holdout_json, fitted_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET source = excluded.source, intercept = excluded.intercept, weights_json = excluded.weights_json, trained_on = excluded.trained_on, holdout_json = excluded.holdout_json, fitted_at = excluded.fitted_at`,
+          )
+          .run(model.source, model.intercept, JSON.stringify(model.weights), model.trainedOn, holdout ? JSON.stringify(holdout) : null, at);
+        ctx.audit.append({ action: 'risk.model_fitted', entity: 'risk_model', entityId: '1', data: { source: model.source, trainedOn: model.trainedOn, holdout } });
+      });
+      const clients = createRiskScores(ctx.db).scoreClients(model, today, at, undefined, progress);
+      return { jobId, clients, model: modelInfo(ctx) };
+    } finally {
+      ctx.events.emit('job.progress', { jobId, label, done: 0, total: null, finished: true });
+    }
+  },
+
+  'risk.model'(_input, ctx) {
+    const model = currentModel(ctx.db);
+    return { ...modelInfo(ctx), weights: FACTOR_CODES.map((code, i) => ({ code, weight: model.weights[i], defaultWeight: DEFAULT_MODEL.weights[i] })) };
+  },
+
+  'risk.settings.get'(_input, ctx) {
+    return { bands: treatments(ctx) };
+  },
+
+  'risk.settings.update'(input, ctx) {
+    return ctx.transaction(() => {
+      const update = ctx.db.prepare('UPDATE risk_band_treatments SET restrict_days_earlier = coalesce(?, restrict_days_earlier), renewals_as_proforma = coalesce(?, renewals_as_proforma) WHERE band = ?');
+      for (const band of input.bands) update.run(band.restrictDaysEarlier ?? null, band.renewalsAsProforma === undefined ? null : Number(band.renewalsAsProforma), band.band);
+      ctx.audit.append({ action: 'risk.settings_updated', entity: 'risk_band_treatments', entityId: 'bands', data: { bands: input.bands } });
+      return { bands: treatments(ctx) };
+    });
+  },
+};
