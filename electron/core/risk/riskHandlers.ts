@@ -47,7 +47,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
       return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
     }
     // A past (or future) day: computed from what the book knew then, not stored.
-    const result = scoreHistory(historyAsOf(loadHistories(ctx.db, input.clientId).get(input.clientId), input.asOf), currentModel(ctx.db));
+    const result = scoreHistory(historyAsOf(loadHistories(ctx.db, { clientId: input.clientId }).get(input.clientId), input.asOf), currentModel(ctx.db));
     return { clientId: input.clientId, asOf: input.asOf, score: result.score, band: result.band, factors: result.factors };
   },
 

@@ -41,10 +41,10 @@ export function createRiskScores(db: Db) {
   /** Scores the given clients (all of them when omitted) as of `today`; `each` hears every 1,000. */
   function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], each?: (done: number, total: number) => void): number {
     const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-    const whole = clientIds === undefined || ids.length > WHOLE_BOOK_THRESHOLD ? loadHistories(db) : null;
+    const whole = clientIds === undefined || ids.length > WHOLE_BOOK_THRESHOLD ? loadHistories(db, { scoringOn: today }) : null;
     db.transaction(() => {
       ids.forEach((id, i) => {
-        const history = whole ? whole.get(id) : loadHistories(db, id).get(id);
+        const history = whole ? whole.get(id) : loadHistories(db, { clientId: id, scoringOn: today }).get(id);
         save(id, scoreHistory(historyAsOf(history, today), model), today, at);
         if (each && (i + 1) % 1000 === 0) each(i + 1, ids.length);
       });
