@@ -31,6 +31,8 @@ export function startDailyRun({ dispatch, logger, firstDelayMs = 3_000, checkEve
     if (last && last.runDate >= today && last.status === 'finished') return;
     const result = await dispatch('billing.run', {});
     if (!result.ok) logger.log('warn', 'the daily billing run did not finish', { code: result.error.code, message: result.error.message });
+    // Days past due grew overnight: the risk list's refresh rescores every stale client as of today and writes the day's history point.
+    await dispatch('risk.list', { limit: 1 });
   };
 
   const check = () => {
