@@ -67,11 +67,48 @@ export function loadHistories(db: Db, query: HistoryQuery = {}): Map<string, Cli
         : db.prepare<[string], { invoice_id: string; date: string; amount_minor: number; reversed_date: string | null }>(`SELECT * FROM (${APPLIED}) WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?)`).iterate(clientId);
     for (const row of applied) byId.get(row.invoice_id)?.push({ date: row.date, amountMinor: row.amount_minor, reversedDate: row.reversed_date });
   }
+  readBrokenArrangements(db, only, args, of);
+  return histories;
+}
+
+/** Bounced payments, broken promises and broken plans, each by the day it happened. */
+function readBrokenArrangements(db: Db, only: string, args: Record<string, string>, of: (clientId: string) => ClientHistory): void {
   const dated = (sql: string, push: (h: ClientHistory, date: string) => void) => {
     for (const row of db.prepare<Record<string, string>, { client_id: string; date: string }>(`${sql}${only}`).iterate(args)) push(of(row.client_id), row.date);
   };
   dated("SELECT client_id, coalesce(bounced_date, date) AS date FROM payments WHERE status = 'bounced'", (h, d) => h.bouncedDates.push(d));
   dated("SELECT client_id, coalesce(resolved_date, promised_date) AS date FROM promises WHERE status = 'broken'", (h, d) => h.brokenPromiseDates.push(d));
   dated("SELECT client_id, coalesce(closed_date, created_date) AS date FROM payment_plans WHERE status = 'broken'", (h, d) => h.brokenPlanDates.push(d));
-  return histories;
+}
+
+/**
+ * Every client's history for scoring on one day, handed to `visit` one client at a time (clients
+ * with invoices only) and dropped after: holding two million invoices as objects at once costs more
+ * in garbage collection than reading them does.
+ */
+export function eachHistoryOn(db: Db, scoringOn: string, visit: (clientId: string, history: ClientHistory) => void): void {
+  const arrangements = new Map<string, ClientHistory>();
+  readBrokenArrangements(db, '', {}, (id) => {
+    let history = arrangements.get(id);
+    if (!history) arrangements.set(id, (history = empty()));
+    return history;
+  });
+  const sql = `WITH paid AS MATERIALIZED (SELECT invoice_id, sum(amount_minor) AS paid, max(date) AS last FROM (${APPLIED})
+      WHERE date <= @scoringOn AND (reversed_date IS NULL OR reversed_date > @scoringOn) GROUP BY invoice_id)
+    SELECT i.id, i.client_id, i.issue_date, i.due_date, i.total_minor, i.disputed, paid.paid, paid.last FROM invoices i LEFT JOIN paid ON paid.invoice_id = i.id
+    WHERE i.kind = 'invoice' AND i.status = 'issued' AND i.total_minor > 0 ORDER BY i.client_id`;
+  let current: string | null = null;
+  let history = empty();
+  const flush = () => {
+    if (current !== null) visit(current, history);
+  };
+  for (const [, client, issueDate, dueDate, totalMinor, disputed, paid, lastPaid] of db.prepare<{ scoringOn: string }, Row>(sql).raw().iterate({ scoringOn }) as IterableIterator<Row>) {
+    if (client !== current) {
+      flush();
+      current = client;
+      history = { ...(arrangements.get(client) ?? empty()), invoices: [] };
+    }
+    history.invoices.push({ issueDate, dueDate, totalMinor, disputed: disputed === 1, payments: paid === null || lastPaid === null ? [] : [{ date: lastPaid, amountMinor: paid, reversedDate: null }] });
+  }
+  flush();
 }

@@ -4,7 +4,7 @@
 import type { PaymentHistory } from '../../../shared/risk/history.js';
 import { DEFAULT_MODEL, scoreHistory, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
 import type { Db } from '../db/database.js';
-import { loadHistories, type ClientHistory } from './paymentHistories.js';
+import { eachHistoryOn, loadHistories, type ClientHistory } from './paymentHistories.js';
 
 /** Past this many stale clients one pass over the whole ledger is cheaper than a query per client. */
 const WHOLE_BOOK_THRESHOLD = 200;
@@ -41,13 +41,23 @@ export function createRiskScores(db: Db) {
   /** Scores the given clients (all of them when omitted) as of `today`; `each` hears every 1,000. */
   function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], each?: (done: number, total: number) => void): number {
     const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-    const whole = clientIds === undefined || ids.length > WHOLE_BOOK_THRESHOLD ? loadHistories(db, { scoringOn: today }) : null;
+    // Scores are written after the read: better-sqlite3 writes nothing while a query is being iterated.
+    const scored: [string, RiskScore][] = [];
+    const score = (id: string, history: ClientHistory | undefined) => {
+      scored.push([id, scoreHistory(historyAsOf(history, today), model)]);
+      if (each && scored.length % 1000 === 0) each(scored.length, ids.length);
+    };
     db.transaction(() => {
-      ids.forEach((id, i) => {
-        const history = whole ? whole.get(id) : loadHistories(db, { clientId: id, scoringOn: today }).get(id);
-        save(id, scoreHistory(historyAsOf(history, today), model), today, at);
-        if (each && (i + 1) % 1000 === 0) each(i + 1, ids.length);
-      });
+      if (clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD) {
+        for (const id of ids) score(id, loadHistories(db, { clientId: id, scoringOn: today }).get(id));
+      } else {
+        const wanted = new Set(ids);
+        eachHistoryOn(db, today, (id, history) => {
+          if (wanted.delete(id)) score(id, history);
+        });
+        for (const id of wanted) score(id, undefined); // no invoices yet
+      }
+      for (const [id, result] of scored) save(id, result, today, at);
     })();
     each?.(ids.length, ids.length);
     return ids.length;
