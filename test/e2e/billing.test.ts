@@ -6,54 +6,33 @@
 // statement and the ledger, lock last period and have a payment dated inside it refused beside its
 // date, check the books, save the billing settings, run billing and import history. Screenshots
 // of every billing screen in English and Chinese. The tests run in order and share one book.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/api/envelope.js';
 import type { Input, MethodName, Output } from '../../shared/api/methods.js';
 import { addDays } from '../../shared/dates.js';
-import { REPO_ROOT, startBrowserMode, type BrowserMode } from '../fixtures/browserMode.js';
-import { launchChromium } from './support/browser.js';
+import type { BrowserMode } from '../fixtures/browserMode.js';
+import { callApi, closeBook, errorBeside as errorOnPage, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
-
+let book: OpenBook | undefined;
 let server: BrowserMode;
-let browser: Browser;
 let page: Page;
 /** The book's today (the server's clock and time zone), for dates relative to it. */
 let today: string;
 let clientId: string;
 let invoiceNumber: string;
 /** Console errors and uncaught exceptions of the page (CSP violations show up here too). */
-const browserErrors: string[] = [];
+let browserErrors: string[];
 
-/** Calls the API the way a script would, to set up data or check what the UI saved. */
-async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const response = await fetch(`${server.baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as Envelope<Output<M>>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-  return envelope.value;
-}
+const api = <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => callApi(server, method, input);
 
-const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
+const screenshot = (name: string) => screenshotOf(page, name);
 const dialog = () => page.getByRole('dialog');
 const mainHeading = (name: string) => page.getByRole('heading', { level: 1, name });
 const nav = (name: string) => page.getByRole('navigation', { name: /Sections|功能区/ }).getByRole('link', { name, exact: true });
 const account = () => page.getByRole('region', { name: 'Account', exact: true });
 const figure = (label: string) => account().locator('.figure').filter({ has: page.getByText(label, { exact: true }) }).locator('.figure-amount');
 
-/** The text of the error tied to an input through aria-describedby. */
-async function errorBeside(input: Locator): Promise<string> {
-  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
-  expect(ids).toHaveLength(1);
-  return page.locator(`[id="${ids[0]}"]`).innerText();
-}
+const errorBeside = (input: Locator) => errorOnPage(page, input);
 
 const isFocused = (input: Locator) => input.evaluate((element) => element === element.ownerDocument.activeElement);
 
@@ -75,37 +54,13 @@ const scrollDialogToEnd = () => dialog().locator('.dialog-body').evaluate((body)
 /** Puts the client's account at the top of the screen. */
 const scrollToAccount = () => page.locator('#client-account-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
 
-/**
- * The daily billing run starts by itself a few seconds after the book opens. The suite waits for
- * it, so it does not bill the contracts the suite adds halfway through (the next run is tomorrow's).
- */
-async function firstDailyRun() {
-  const deadline = Date.now() + 30_000;
-  while ((await api('billing.runs', {})).items[0]?.status !== 'finished') {
-    if (Date.now() > deadline) throw new Error('The daily billing run did not finish within 30 s of opening the book.');
-    await new Promise((resume) => setTimeout(resume, 200));
-  }
-}
-
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startBrowserMode();
+  book = await openBook({ afterFirstDailyRun: true });
+  ({ server, page, browserErrors } = book);
   today = (await api('app.info', {})).today;
-  await firstDailyRun();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBook(book));
 
 describe('billing in browser mode', () => {
   it('adds a client and a tax rate for their country', async () => {

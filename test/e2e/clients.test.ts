@@ -1,41 +1,27 @@
 // Clients, end to end: browser mode on a fresh data folder, the built renderer in headless
 // Chromium, driven the way a reseller works — open the printed link, add clients, search, fix a
 // refused field, edit, switch to Chinese. The tests run in order and share one book.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/api/envelope.js';
 import type { Input, MethodName, Output } from '../../shared/api/methods.js';
-import { REPO_ROOT, startBrowserMode, type BrowserMode } from '../fixtures/browserMode.js';
-import { launchChromium } from './support/browser.js';
+import type { BrowserMode } from '../fixtures/browserMode.js';
+import { callApi, closeBook, newWindow, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
-
+let book: OpenBook | undefined;
 let server: BrowserMode;
 let browser: Browser;
 let page: Page;
 /** Console errors and uncaught exceptions of the main page (CSP violations show up here too). */
-const browserErrors: string[] = [];
+let browserErrors: string[];
 
-/** Calls the API the way a script would, to set up data or check what the UI saved. */
-async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const response = await fetch(`${server.baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as Envelope<Output<M>>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-  return envelope.value;
-}
+const api = <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => callApi(server, method, input);
 
 const findClient = async (name: string) => (await api('clients.search', { query: name })).items.find((client) => client.name === name);
 
 /** The names in the client table, top to bottom. */
 const shownNames = () => page.getByRole('rowheader').allInnerTexts();
 
-const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
+const screenshot = (name: string) => screenshotOf(page, name);
 
 const dialog = () => page.getByRole('dialog');
 
@@ -59,23 +45,11 @@ async function submitAndWaitUntilClosed(button: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startBrowserMode();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  // Fail a step in seconds, not Playwright's 30 s default: every step here is local.
-  page.setDefaultTimeout(10_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
+  book = await openBook({ afterFirstDailyRun: false });
+  ({ server, browser, page, browserErrors } = book);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBook(book));
 
 describe('clients in browser mode', () => {
   it('opens the printed link, hides the token and shows an empty client list', async () => {
@@ -319,7 +293,7 @@ describe('clients in browser mode', () => {
   });
 
   it('tells a tab without a valid token to open the printed link', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await newWindow(browser);
     try {
       const stranger = await context.newPage();
       await stranger.goto(`${server.baseUrl}/`);
@@ -329,7 +303,7 @@ describe('clients in browser mode', () => {
       const wrongToken = await context.newPage();
       await wrongToken.goto(`${server.baseUrl}/#token=not-the-token`);
       await wrongToken.getByRole('heading', { name: 'This window is not connected to HostLedger' }).waitFor();
-      await wrongToken.screenshot({ path: join(SCREENSHOTS, 'signed-out-en.png') });
+      await screenshotOf(wrongToken, 'signed-out-en.png');
     } finally {
       await context.close();
     }

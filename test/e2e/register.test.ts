@@ -5,52 +5,32 @@
 // read the client's activity, filter the contracts view, and — in a second, empty book — load the
 // sample book from the empty client list. Screenshots of every screen in English and Chinese. The
 // tests run in order and share one book.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/api/envelope.js';
 import type { Input, MethodName, Output } from '../../shared/api/methods.js';
 import { addDays } from '../../shared/dates.js';
-import { REPO_ROOT, startBrowserMode, type BrowserMode } from '../fixtures/browserMode.js';
-import { launchChromium } from './support/browser.js';
+import { startBrowserMode, type BrowserMode } from '../fixtures/browserMode.js';
+import { callApi, closeBook, errorBeside as errorOnPage, newWindow, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
-
+let book: OpenBook | undefined;
 let server: BrowserMode;
 let browser: Browser;
 let page: Page;
 /** The book's today (the server's clock and time zone), for dates relative to it. */
 let today: string;
 /** Console errors and uncaught exceptions of the main page (CSP violations show up here too). */
-const browserErrors: string[] = [];
+let browserErrors: string[];
 
-/** Calls the API the way a script would, to set up data or check what the UI saved. */
-async function api<M extends MethodName>(method: M, input: Input<M>, on: BrowserMode = server): Promise<Output<M>> {
-  const response = await fetch(`${on.baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${on.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as Envelope<Output<M>>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-  return envelope.value;
-}
+const api = <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => callApi(server, method, input);
 
-const screenshot = (name: string, on: Page = page) => on.screenshot({ path: join(SCREENSHOTS, name) });
+const screenshot = (name: string, on: Page = page) => screenshotOf(on, name);
 const dialog = () => page.getByRole('dialog');
 const mainHeading = (name: string) => page.getByRole('heading', { level: 1, name });
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 
-/** The text of the error tied to an input through aria-describedby. */
-async function errorBeside(input: ReturnType<Page['getByLabel']>): Promise<string> {
-  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
-  expect(ids).toHaveLength(1);
-  return page.locator(`[id="${ids[0]}"]`).innerText();
-}
+const errorBeside = (input: Locator) => errorOnPage(page, input);
 
-const isFocused = (input: ReturnType<Page['getByLabel']>) => input.evaluate((element) => element === element.ownerDocument.activeElement);
+const isFocused = (input: Locator) => input.evaluate((element) => element === element.ownerDocument.activeElement);
 
 /** The first cells (row headers) of the table on screen, top to bottom. */
 const rowHeaders = () => page.getByRole('rowheader').allInnerTexts();
@@ -60,38 +40,13 @@ async function submit(button: string) {
   await dialog().waitFor({ state: 'hidden' });
 }
 
-/**
- * The daily billing run starts by itself a few seconds after the book opens. The suite waits for
- * it, so it does not bill the contracts the suite adds halfway through (the next run is tomorrow's).
- */
-async function firstDailyRun() {
-  const deadline = Date.now() + 30_000;
-  while ((await api('billing.runs', {})).items[0]?.status !== 'finished') {
-    if (Date.now() > deadline) throw new Error('The daily billing run did not finish within 30 s of opening the book.');
-    await new Promise((resume) => setTimeout(resume, 200));
-  }
-}
-
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startBrowserMode();
+  book = await openBook({ afterFirstDailyRun: true });
+  ({ server, browser, page, browserErrors } = book);
   today = (await api('app.info', {})).today;
-  await firstDailyRun();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  // Fail a step in seconds, not Playwright's 30 s default: every step here is local.
-  page.setDefaultTimeout(10_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBook(book));
 
 describe('the client and contract register in browser mode', () => {
   it('puts plans on the price list, with prices per offered cycle and a restriction plan', async () => {
@@ -384,7 +339,7 @@ describe('the client and contract register in browser mode', () => {
 
   it('loads the sample book from the empty state of an empty book, then scrolls its contracts page by page', async () => {
     const empty = await startBrowserMode();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await newWindow(browser);
     try {
       const fresh = await context.newPage();
       fresh.setDefaultTimeout(10_000);

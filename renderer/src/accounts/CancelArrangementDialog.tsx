@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
@@ -45,14 +46,7 @@ export function CancelArrangementDialog({ kind, id, onClose, onCancelled }: { ki
           )}
           <TextAreaField ref={reasonInput} id="cancel-reason" label={t('arrangements.cancelReason')} requiredLabel={t('form.required')} rows={2} value={reason} error={errorOf('reason')} onChange={(event) => setReason(event.target.value)} />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.keep')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={saving}>
-            {saving ? t('form.saving') : t(kind === 'plan' ? 'arrangements.cancelPlan' : 'arrangements.cancelPromise')}
-          </button>
-        </div>
+        <FormFooter confirm={t(kind === 'plan' ? 'arrangements.cancelPlan' : 'arrangements.cancelPromise')} saving={saving} onCancel={onClose} danger cancelLabel={t('form.keep')} />
       </form>
     </Dialog>
   );

@@ -15,6 +15,7 @@ import { useBillingSetup } from '../invoices/useBillingSetup.js';
 import { exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
@@ -254,14 +255,7 @@ function PaymentPlanForm({ client, onClose, onCreated, title, today, open, feeRa
           </fieldset>
           <TextAreaField id="plan-note" label={t('plan.note')} rows={2} value={note} error={errorOf('note')} onChange={(event) => setNote(event.target.value)} />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving || covered.length === 0}>
-            {saving ? t('form.saving') : t('plan.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('plan.confirm')} saving={saving} onCancel={onClose} blocked={covered.length === 0} />
       </form>
     </Dialog>
   );

@@ -12,6 +12,7 @@ import type { Payer } from '../payments/RecordPaymentDialog.js';
 import { amountText, exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
@@ -90,14 +91,7 @@ export function PromiseDialog({ client, owedMinor, today, onClose, onRecorded }:
             <TextAreaField id="promise-note" label={t('promise.note')} hint={t('promise.noteHint')} rows={2} value={note} error={errorOf('note')} onChange={(event) => setNote(event.target.value)} />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('promise.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('promise.confirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 
 export function ArchiveClientDialog({ client, onClose, onArchived }: { client: Client; onClose: () => void; onArchived: (client: Client) => void }) {
   const api = useApi();
@@ -51,14 +52,7 @@ export function ArchiveClientDialog({ client, onClose, onArchived }: { client: C
             onChange={(event) => setReason(event.target.value)}
           />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={saving}>
-            {saving ? t('form.saving') : t('archiveClient.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('archiveClient.confirm')} saving={saving} onCancel={onClose} danger />
       </form>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { formatPercent } from '../ui/numberText.js';
 import { clientValues, createInputOf, inputOfPath, newClientValues, orderedChannels, updateInputOf, type ClientFormField, type ClientFormValues } from './clientFormValues.js';
 import { COMMON_CURRENCIES, lastCurrency, rememberCurrency } from './lastCurrency.js';
@@ -281,14 +282,7 @@ export function ClientForm({ client, onClose, onSaved }: ClientFormProps) {
           </fieldset>
         </div>
 
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('clientForm.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('clientForm.saving') : original ? t('clientForm.save') : t('clientForm.create')}
-          </button>
-        </div>
+        <FormFooter confirm={original ? t('clientForm.save') : t('clientForm.create')} saving={saving} onCancel={onClose} cancelLabel={t('clientForm.cancel')} savingLabel={t('clientForm.saving')} />
       </form>
     </Dialog>
   );

@@ -16,6 +16,7 @@ import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { formatDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { useBookToday } from '../ui/useBookToday.js';
@@ -379,14 +380,7 @@ function ContractFormDialog({ owner, contract, onClose, onSaved, title, plans, t
           </fieldset>
         </div>
 
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving || ended}>
-            {saving ? t('form.saving') : original ? t('form.save') : t('contractForm.create')}
-          </button>
-        </div>
+        <FormFooter confirm={original ? t('form.save') : t('contractForm.create')} saving={saving} onCancel={onClose} blocked={ended} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { formatDate } from '../ui/formatting.js';
 
 type When = 'term_end' | 'now';
@@ -88,14 +89,7 @@ export function EndContractDialog({ contract, onClose, onEnded }: { contract: Co
             onChange={(event) => setReason(event.target.value)}
           />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={saving}>
-            {saving ? t('form.saving') : t('endContract.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('endContract.confirm')} saving={saving} onCancel={onClose} danger />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
@@ -85,14 +86,7 @@ export function CreditNoteDialog({ invoice, today, onClose, onCredited }: Credit
             <TextField id="credit-date" label={t('creditNote.date')} type="date" className="short" value={date} error={errorOf('date')} onChange={(event) => setDate(event.target.value)} />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('creditNote.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('creditNote.confirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

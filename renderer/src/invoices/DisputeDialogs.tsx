@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
@@ -50,14 +51,7 @@ export function OpenDisputeDialog({ invoice, onClose, onOpened }: { invoice: Inv
           )}
           <TextAreaField ref={reasonInput} id="dispute-reason" label={t('dispute.reason')} requiredLabel={t('form.required')} hint={t('dispute.reasonHint')} rows={3} value={reason} error={errorOf('reason')} onChange={(event) => setReason(event.target.value)} />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('dispute.openConfirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('dispute.openConfirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -145,14 +139,7 @@ export function ResolveDisputeDialog({ invoice, dispute, onClose, onResolved }: 
             <TextAreaField id="resolve-resolution" label={t('dispute.resolution')} requiredLabel={t('form.required')} hint={t('dispute.resolutionHint')} rows={2} value={resolution} error={errorOf('resolution')} onChange={(event) => setResolution(event.target.value)} />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('dispute.resolveConfirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('dispute.resolveConfirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

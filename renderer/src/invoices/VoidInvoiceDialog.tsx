@@ -8,6 +8,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
@@ -55,14 +56,7 @@ export function VoidInvoiceDialog({ invoice, onClose, onVoided }: { invoice: Inv
             onChange={(event) => setReason(event.target.value)}
           />
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={saving}>
-            {saving ? t('form.saving') : t('voidInvoice.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('voidInvoice.confirm')} saving={saving} onCancel={onClose} danger />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
@@ -149,14 +150,7 @@ function ApplyPaymentForm({ payment, onClose, onApplied, title, open }: ApplyPay
           </p>
           {groupError && <p className="field-error">{groupError}</p>}
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving || open.length === 0}>
-            {saving ? t('form.saving') : t('applyPayment.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('applyPayment.confirm')} saving={saving} onCancel={onClose} blocked={open.length === 0} />
       </form>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import type { ApiClient } from '../api/apiClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { formatColumnDate, formatDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { noticeText } from '../ui/refusalText.js';
@@ -236,14 +237,7 @@ function BouncePaymentDialog({ payment, today, onClose, onBounced }: { payment: 
             <TextField id="bounce-date" label={t('bounce.date')} type="date" className="short" value={date} error={errorOf('date')} onChange={(event) => setDate(event.target.value)} />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={saving}>
-            {saving ? t('form.saving') : t('bounce.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('bounce.confirm')} saving={saving} onCancel={onClose} danger />
       </form>
     </Dialog>
   );

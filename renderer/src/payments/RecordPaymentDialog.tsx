@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
@@ -260,14 +261,7 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open, cr
             )}
           </fieldset>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('recordPayment.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('recordPayment.confirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

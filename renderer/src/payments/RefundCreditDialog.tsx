@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { amountText, exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 import { PaymentMethodField } from './PaymentMethodField.js';
@@ -94,14 +95,7 @@ export function RefundCreditDialog({ client, creditMinor, today, onClose, onRefu
             <TextAreaField id="refund-reason" label={t('refund.reason')} requiredLabel={t('form.required')} rows={2} value={reason} error={errorOf('reason')} onChange={(event) => setReason(event.target.value)} />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : t('refund.confirm')}
-          </button>
-        </div>
+        <FormFooter confirm={t('refund.confirm')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

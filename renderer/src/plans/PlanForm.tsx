@@ -15,6 +15,7 @@ import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { createInputOf, inputOfPath, newPlanValues, planValues, restrictionChoices, updateInputOf, type PlanFormError, type PlanFormField, type PlanFormValues } from './planFormValues.js';
 
 interface PlanFormProps {
@@ -237,14 +238,7 @@ export function PlanForm({ plan, allPlans, onClose, onSaved }: PlanFormProps) {
           </fieldset>
         </div>
 
-        <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('form.saving') : original ? t('form.save') : t('planForm.create')}
-          </button>
-        </div>
+        <FormFooter confirm={original ? t('form.save') : t('planForm.create')} saving={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );
