@@ -76,7 +76,9 @@ export const billingHandlers: HandlersOf<typeof billingMethods> = {
       if (input.defaultTaxRateId && !ctx.taxRates.get(input.defaultTaxRateId)) {
         throw invalidField({ field: 'defaultTaxRateId', code: 'unknown_reference', message: 'That tax rate does not exist.' });
       }
-      const next = { ...current, ...input, lateFee: input.lateFee ?? current.lateFee };
+      // A field sent as undefined (JSON drops it, IPC keeps it) means "unchanged", like one left out.
+      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const next = { ...current, ...changes };
       ctx.settings.set('billing', next);
       ctx.audit.append({ action: 'settings.billing_changed', entity: 'settings', entityId: 'billing', data: input });
       return next;

@@ -241,3 +241,12 @@ describe('number formats', () => {
     await ledgerOk();
   });
 });
+
+describe('billing settings', () => {
+  it('leave a field sent as undefined as it was', async () => {
+    await billingBook();
+    const before = await book.call('billingSettings.get', {});
+    const after = await book.call('billingSettings.update', { defaultTaxRateId: undefined, paymentTermsDays: 30 });
+    expect(after).toEqual({ ...before, paymentTermsDays: 30 });
+  });
+});
