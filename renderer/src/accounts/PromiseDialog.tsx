@@ -4,16 +4,16 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { addDays } from '../../../shared/dates.js';
-import { translateFieldError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { Payer } from '../payments/RecordPaymentDialog.js';
-import { amountText, exampleAmount, readAmount } from '../ui/amountText.js';
+import { amountText, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
+import { amountProblem } from '../ui/amountProblem.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
 const FIELDS = ['promisedDate', 'amountMinor', 'note'] as const;
@@ -48,12 +48,7 @@ export function PromiseDialog({ client, owedMinor, today, onClose, onRecorded }:
   async function record(event: FormEvent) {
     event.preventDefault();
     const reading = readAmount(amount, currency);
-    const local =
-      reading.state === 'invalid'
-        ? t('form.invalidAmount', { example: exampleAmount(currency) })
-        : reading.state === 'empty'
-          ? translateFieldError(language, { field: 'amountMinor', code: 'required', message: '' })
-          : undefined;
+    const local = amountProblem(reading, currency, language);
     setAmountError(local);
     if (local || reading.state !== 'amount') return form.current?.querySelector<HTMLElement>('#promise-amountMinor')?.focus();
     setSaving(true);

@@ -5,7 +5,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Input } from '../../../shared/api/methods.js';
 import type { Invoice, Payment, PaymentMethod } from '../../../shared/domain/invoice.js';
-import { translateFieldError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -17,6 +16,7 @@ import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { noticeText } from '../ui/refusalText.js';
+import { amountProblem } from '../ui/amountProblem.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 import { autoSplit, readAllocations, splitOf, type AllocationRow } from './paymentAllocation.js';
 import { PaymentMethodField } from './PaymentMethodField.js';
@@ -120,7 +120,7 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open, cr
     event.preventDefault();
     const invalid = new Map(reading.invalidRows.map((index) => [index, t('form.invalidAmount', { example: exampleAmount(currency) })]));
     const checks = {
-      amount: paid.state === 'invalid' ? t('form.invalidAmount', { example: exampleAmount(currency) }) : paid.state === 'empty' ? translateFieldError(language, { field: 'amountMinor', code: 'required', message: '' }) : undefined,
+      amount: amountProblem(paid, currency, language),
       rows: byHand ? invalid : new Map<number, string>(),
     };
     const over = byHand && split.overMinor > 0;

@@ -3,15 +3,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { PaymentMethod } from '../../../shared/domain/invoice.js';
-import { translateFieldError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { amountText, exampleAmount, readAmount } from '../ui/amountText.js';
+import { amountText, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
+import { amountProblem } from '../ui/amountProblem.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 import { PaymentMethodField } from './PaymentMethodField.js';
 import type { Payer } from './RecordPaymentDialog.js';
@@ -48,13 +48,7 @@ export function RefundCreditDialog({ client, creditMinor, today, onClose, onRefu
     event.preventDefault();
     const reading = readAmount(amount, currency);
     const local =
-      reading.state === 'invalid'
-        ? t('form.invalidAmount', { example: exampleAmount(currency) })
-        : reading.state === 'empty'
-          ? translateFieldError(language, { field: 'amountMinor', code: 'required', message: '' })
-          : reading.minor > creditMinor
-            ? t('refund.moreThanCredit', { credit })
-            : undefined;
+      amountProblem(reading, currency, language) ?? (reading.state === 'amount' && reading.minor > creditMinor ? t('refund.moreThanCredit', { credit }) : undefined);
     setAmountError(local);
     if (local || reading.state !== 'amount') return amountInput.current?.focus();
     setSaving(true);
