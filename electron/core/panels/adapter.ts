@@ -2,28 +2,15 @@
 // panel's wire format lives in its own module under adapters/. Adapters are idempotent: they read
 // the account's state first, treat "already so" as success (changed: false), and read it again
 // after a change to confirm it, because several panels answer success for a no-op.
-import type { PanelKind } from '../../../shared/domain/panel.js';
+import type { ConnectablePanelKind, PanelCapabilities } from '../../../shared/domain/panelCapabilities.js';
 import type { PanelHttp } from './transport.js';
-
-/** What a panel can do, as PANELS.md's table says. The UI offers only what is here. */
-export interface PanelCapabilities {
-  /** Whether getState tells suspended/active reliably ('partial': UNVERIFIED or incomplete). */
-  readState: 'yes' | 'partial';
-  /** 'quota' = monthly transfer limit, 'throttle' = speed limit; null = not available. */
-  bandwidth: 'quota' | 'throttle' | 'both' | null;
-  downgrade: boolean;
-  /** 'async' = started, then polled with backupStatus; 'sync' = answered when done; null = none. */
-  backup: 'sync' | 'async' | null;
-  suspend: boolean;
-  terminate: boolean;
-}
 
 /** A connection's settings, none of them secret (host, port, node names, entry paths…). */
 export interface PanelConnectionConfig {
-  kind: Exclude<PanelKind, 'none'>;
+  kind: ConnectablePanelKind;
   host: string;
   port: number;
-  /** Panel-specific, non-secret options (BT Panel's entry path, SolusVM's virtualisation type…). */
+  /** Panel-specific, non-secret options (PANEL_CONNECTION_FIELDS[kind].options). */
   options: Record<string, string>;
 }
 
@@ -71,13 +58,9 @@ export type BackupProgress = { status: 'running' | 'succeeded'; answer: string }
  * PANEL_ACCOUNT_MEANING); each adapter documents and validates its own format in parseAccount.
  */
 export interface PanelAdapter {
-  readonly kind: Exclude<PanelKind, 'none'>;
+  readonly kind: ConnectablePanelKind;
   readonly capabilities: PanelCapabilities;
-  /** Names of the secret fields this panel needs (e.g. ['username', 'token']), in form order. */
-  readonly credentialFields: readonly string[];
-  /** Names of the non-secret options it understands, beyond host and port. */
-  readonly optionFields: readonly string[];
-  readonly defaultPort: number;
+  /** PANEL_CAPABILITIES[kind]; connection fields are PANEL_CONNECTION_FIELDS[kind]. */
   /** Null when the reference is usable; otherwise why not (shown beside the contract's field). */
   checkAccount(account: string): string | null;
   /** A cheap authenticated call; resolves to the panel's version or name when it answers. */

@@ -1,0 +1,7 @@
+// Which adapter speaks to which panel. One line per panel; the action queue and the connection
+// test look adapters up here only.
+import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
+import type { AdapterFactory } from './adapter.js';
+
+export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
+};
