@@ -48,6 +48,8 @@ export interface Context {
   transaction<T>(work: () => T): T;
   /** better-sqlite3's Electron build, for connections opened outside the main one (import workers). */
   nativeBinding?: string;
+  /** Closes this book and opens the one in the data folder again once the current calls have answered (after a restore). */
+  requestReopen(): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context) => Output<M> | Promise<Output<M>>;

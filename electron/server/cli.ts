@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     try {
       await server.close();
       await dailyRun.stop();
-      backend.close();
+      await backend.closeWithBackup();
       logger.log('info', 'browser mode stopped');
       process.exit(0);
     } catch (error) {
