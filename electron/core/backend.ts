@@ -27,6 +27,9 @@ import { riskHandlers } from './risk/riskHandlers.js';
 import { backupHandlers, quitBackup } from './backup/backupHandlers.js';
 import { applyStagedRestore } from './backup/restore.js';
 import { backupFolder } from './backup/backupSettings.js';
+import { createAppLock, type AppLock } from './lock/appLock.js';
+import { lockHandlers } from './lock/lockHandlers.js';
+import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -59,7 +62,10 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  /** What the transports call: refused while the app is locked, except what unlocking needs. */
   dispatch: Dispatch;
+  /** The app's own scheduled work (the daily run), which goes on while the screen is locked. */
+  dispatchAsApp: Dispatch;
   subscribe(listener: EventListener): () => void;
   readonly dataDir: string;
   readonly dbFile: string;
@@ -74,6 +80,7 @@ export interface Backend {
 
 const handlers: Handlers = {
   ...appHandlers,
+  ...lockHandlers,
   ...clientHandlers,
   ...planHandlers,
   ...contractHandlers,
@@ -103,9 +110,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let reopening: Promise<void> | null = null;
   let current: OpenBook;
   let unsubscribe: () => void;
+  // Per-user things outlive any one book: preferences and the app lock.
+  mkdirSync(options.dataDir, { recursive: true });
+  const prefs = options.prefs ?? confPreferences(options.dataDir);
+  const lock = createAppLock(prefs);
 
   const open = async () => {
-    current = await openBook(options, requestReopen);
+    current = await openBook({ ...options, prefs }, { requestReopen, lock });
     unsubscribe = current.subscribe(fanOut);
   };
   function requestReopen() {
@@ -122,16 +133,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
   await open();
 
+  const dispatchAsApp: Dispatch = async (method, input) => {
+    while (reopening) await reopening;
+    inFlight += 1;
+    try {
+      return await current.dispatch(method, input);
+    } finally {
+      inFlight -= 1;
+    }
+  };
   return {
     async dispatch(method, input) {
-      while (reopening) await reopening;
-      inFlight += 1;
-      try {
-        return await current.dispatch(method, input);
-      } finally {
-        inFlight -= 1;
+      if (lock.locked && !(LOCK_FREE_METHODS as readonly string[]).includes(method)) {
+        return { ok: false, error: { code: 'forbidden', message: 'HostLedger is locked: enter the passphrase first.', details: { locked: true } } };
       }
+      return dispatchAsApp(method, input);
     },
+    dispatchAsApp,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -154,15 +172,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
 }
 
-type OpenBook = Omit<Backend, 'dataDir'>;
+type OpenBook = Omit<Backend, 'dataDir' | 'dispatchAsApp'>;
 
-async function openBook(options: BackendOptions, requestReopen: () => void): Promise<OpenBook> {
+async function openBook(options: BackendOptions & { prefs: Preferences }, shared: { requestReopen: () => void; lock: AppLock }): Promise<OpenBook> {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createFileLogger(join(dataDir, 'logs'), clock);
   const dbFile = join(dataDir, DATABASE_FILE);
-  const prefs = options.prefs ?? confPreferences(dataDir);
+  const { prefs } = options;
 
   // A restore staged before the last close (or before a crash) takes the book's place first.
   const restoredFrom = applyStagedRestore(dbFile);
@@ -212,7 +230,8 @@ async function openBook(options: BackendOptions, requestReopen: () => void): Pro
     accounts: createAccounts(db),
     transaction: (work) => db.transaction(work)(),
     nativeBinding: options.nativeBinding,
-    requestReopen,
+    requestReopen: shared.requestReopen,
+    lock: shared.lock,
   };
 
   if (restoredFrom) ctx.transaction(() => ctx.audit.append({ action: 'book.restored', entity: 'book', entityId: 'book', data: { ...restoredFrom } }));

@@ -23,7 +23,7 @@ async function start(): Promise<void> {
     secrets: createSecretStore(dataDir, prefs),
     nativeBinding: electronNativeBinding(),
   });
-  const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger: backend.logger });
+  const dailyRun = startDailyRun({ dispatch: backend.dispatchAsApp, logger: backend.logger });
   let closing = false;
   app.on('will-quit', (event: Electron.Event) => {
     if (closing) return;

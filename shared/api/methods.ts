@@ -11,9 +11,11 @@ import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 import { riskMethods } from './risk.js';
 import { backupMethods } from './backups.js';
+import { appLockMethods } from './appLock.js';
 
 export const methods = {
   ...appMethods,
+  ...appLockMethods,
   ...clientMethods,
   ...planMethods,
   ...contractMethods,

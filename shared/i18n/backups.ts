@@ -1,6 +1,26 @@
 // Words of the Backups and health screen (Settings → Backups & health).
 export const backupsEn = {
-  'settings.backups': 'Backups & health',
+  'settings.backups': 'Backups, lock & health',
+
+  'appLock.title': 'App lock',
+  'appLock.off': 'Off: anyone at this computer can open the book. Set a passphrase to be asked for it when HostLedger starts and after a time without use.',
+  'appLock.on': 'On: HostLedger asks for the passphrase when it starts and after the idle time.',
+  'appLock.current': 'Current passphrase',
+  'appLock.new': 'New passphrase',
+  'appLock.newHint': 'At least 8 characters. It cannot be recovered: if it is forgotten, the lock must be reset by editing the preferences file.',
+  'appLock.idle': 'Lock after minutes without use',
+  'appLock.idleHint': 'Leave empty to be asked only when HostLedger starts.',
+  'appLock.turnOn': 'Turn the lock on',
+  'appLock.change': 'Change passphrase',
+  'appLock.turnOff': 'Turn the lock off',
+  'appLock.lockNow': 'Lock now',
+  'appLock.saved': 'The lock is on.',
+  'appLock.removed': 'The lock is off.',
+  'appLock.locked': 'HostLedger is locked',
+  'appLock.passphrase': 'Passphrase',
+  'appLock.unlock': 'Unlock',
+  'appLock.checking': 'Checking…',
+  'appLock.wrong': 'That passphrase is not right.',
 
   'backups.title': 'Backups',
   'backups.intro': 'HostLedger backs the book up on the first start of each day, before every upgrade and when it closes. Each backup is a full copy, read back and checked before it counts.',
@@ -81,7 +101,27 @@ export const backupsEn = {
 };
 
 export const backupsZhCN: Record<keyof typeof backupsEn, string> = {
-  'settings.backups': '备份与健康检查',
+  'settings.backups': '备份、锁定与健康检查',
+
+  'appLock.title': '应用锁',
+  'appLock.off': '未开启：任何人都可以在这台电脑上打开账本。设置口令后，HostLedger 启动时以及闲置一段时间后会要求输入口令。',
+  'appLock.on': '已开启：HostLedger 启动时以及闲置超时后会要求输入口令。',
+  'appLock.current': '当前口令',
+  'appLock.new': '新口令',
+  'appLock.newHint': '至少 8 个字符。口令无法找回：如果忘记，只能通过编辑偏好设置文件重置锁定。',
+  'appLock.idle': '闲置多少分钟后锁定',
+  'appLock.idleHint': '留空则只在 HostLedger 启动时询问。',
+  'appLock.turnOn': '开启锁定',
+  'appLock.change': '更改口令',
+  'appLock.turnOff': '关闭锁定',
+  'appLock.lockNow': '立即锁定',
+  'appLock.saved': '锁定已开启。',
+  'appLock.removed': '锁定已关闭。',
+  'appLock.locked': 'HostLedger 已锁定',
+  'appLock.passphrase': '口令',
+  'appLock.unlock': '解锁',
+  'appLock.checking': '正在验证…',
+  'appLock.wrong': '口令不正确。',
 
   'backups.title': '备份',
   'backups.intro': 'HostLedger 会在每天首次启动时、每次升级前以及关闭时备份账本。每份备份都是完整副本，读回并校验通过后才算有效。',

@@ -77,6 +77,30 @@ describe('backups and health', () => {
     expect(existsSync(join(server.dataDir, 'relative'))).toBe(false);
   });
 
+  it('locks the app with a passphrase, refuses a wrong one beside its field, and unlocks', async () => {
+    await page.locator('#app-lock-newPassphrase').fill('correct horse battery');
+    await page.locator('#app-lock-idleMinutes').fill('5');
+    await page.getByRole('button', { name: 'Turn the lock on' }).click();
+    await page.getByText('The lock is on.').waitFor();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'HostLedger is locked' }).waitFor();
+    // Nothing of the book is on screen, and the API refuses a script too.
+    expect(await page.locator('.app').count()).toBe(0);
+    const refused = await fetch(`${server.baseUrl}/api/clients.search`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    const passphrase = page.getByLabel('Passphrase');
+    await passphrase.fill('not the passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    expect(await errorBeside(page, passphrase)).toBe('That passphrase is not right.');
+    await screenshot(page, 'app-locked.png');
+    await passphrase.fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { level: 2, name: 'App lock' }).waitFor();
+    await page.locator('#app-lock-currentPassphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Turn the lock off' }).click();
+    await page.getByText('The lock is off.').waitFor();
+  });
+
   it('reads in Chinese', async () => {
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('heading', { level: 2, name: '备份', exact: true }).waitFor();

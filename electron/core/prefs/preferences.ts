@@ -19,6 +19,8 @@ export interface AppPreferences extends UiPreferences {
   backupDir: string | null;
   /** How many automatic backups to keep. */
   backupRetention: RetentionRule;
+  /** The app lock: a salted scrypt hash of the passphrase, never the passphrase; null = no lock. */
+  appLock: { salt: string; hash: string; idleMinutes: number | null } | null;
   /** The user accepted that Linux has no keyring here and secrets are only obfuscated. */
   acceptedPlainTextSecrets: boolean;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_PREFERENCES: AppPreferences = {
   window: null,
   backupDir: null,
   backupRetention: DEFAULT_RETENTION,
+  appLock: null,
   acceptedPlainTextSecrets: false,
 };
 

@@ -1,9 +1,10 @@
-// Settings → Backups & health: back up now, where backups go and how many are kept, restore a
-// backup (or open a book file from another computer), move the book, and the health checks.
+// Settings → Backups, lock & health: back up now, where backups go and how many are kept, restore a
+// backup (or open a book file from another computer), the app lock, move the book, and the health checks.
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/methods.js';
 import { useApi, useBackendEvent } from '../../api/ApiProvider.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { AppLockPanel } from '../../lock/AppLockPanel.js';
 import { SettingsNav } from '../SettingsNav.js';
 import { BackupList } from './BackupList.js';
 import { BackupSettingsPanel } from './BackupSettingsPanel.js';
@@ -40,6 +41,7 @@ export function BackupsScreen() {
       <SettingsNav current="backups" />
       <BackupList listing={listing} onChanged={refresh} />
       <BackupSettingsPanel onChanged={refresh} />
+      <AppLockPanel />
       <ExportBookPanel />
       <HealthPanel />
     </div>
