@@ -3,9 +3,11 @@
 import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { AdapterFactory } from './adapter.js';
 import { createCpanelAdapter } from './adapters/cpanel.js';
+import { createDirectadminAdapter } from './adapters/directadmin.js';
 import { createPleskAdapter } from './adapters/plesk.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
   cpanel: createCpanelAdapter,
   plesk: createPleskAdapter,
+  directadmin: createDirectadminAdapter,
 };
