@@ -5,9 +5,11 @@ import type { AdapterFactory } from './adapter.js';
 import { createCpanelAdapter } from './adapters/cpanel.js';
 import { createDirectadminAdapter } from './adapters/directadmin.js';
 import { createPleskAdapter } from './adapters/plesk.js';
+import { createVirtualizorAdapter } from './adapters/virtualizor.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
   cpanel: createCpanelAdapter,
   plesk: createPleskAdapter,
   directadmin: createDirectadminAdapter,
+  virtualizor: createVirtualizorAdapter,
 };
