@@ -24,7 +24,9 @@ export const PANEL_CAPABILITIES: Record<ConnectablePanelKind, PanelCapabilities>
   // no way to learn that this backup finished, so it cannot come before a suspension (PANELS.md).
   directadmin: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: null, suspend: true, terminate: true },
   virtualizor: { readState: 'partial', bandwidth: 'both', downgrade: true, backup: null, suspend: true, terminate: true },
-  solusvm: { readState: 'yes', bandwidth: 'both', downgrade: true, backup: null, suspend: true, terminate: true },
+  // SolusVM v1 reports neither a server's plan nor its network speed, so a downgrade or a throttle
+  // could be neither confirmed nor undone to what it was; its monthly quota can (vserver-infoall).
+  solusvm: { readState: 'yes', bandwidth: 'quota', downgrade: false, backup: null, suspend: true, terminate: true },
   proxmox: { readState: 'yes', bandwidth: 'throttle', downgrade: true, backup: 'async', suspend: true, terminate: true },
   hestiacp: { readState: 'partial', bandwidth: null, downgrade: true, backup: 'async', suspend: true, terminate: true },
   virtualmin: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: 'sync', suspend: true, terminate: true },

@@ -5,6 +5,7 @@ import type { AdapterFactory } from './adapter.js';
 import { createCpanelAdapter } from './adapters/cpanel.js';
 import { createDirectadminAdapter } from './adapters/directadmin.js';
 import { createPleskAdapter } from './adapters/plesk.js';
+import { createSolusvmAdapter } from './adapters/solusvm.js';
 import { createVirtualizorAdapter } from './adapters/virtualizor.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
@@ -12,4 +13,5 @@ export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFacto
   plesk: createPleskAdapter,
   directadmin: createDirectadminAdapter,
   virtualizor: createVirtualizorAdapter,
+  solusvm: createSolusvmAdapter,
 };
