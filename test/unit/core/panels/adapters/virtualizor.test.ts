@@ -73,4 +73,17 @@ describe('virtualizor adapter: admin API quirks', () => {
     await expect(adapter.unsuspend('102')).rejects.toMatchObject({ kind: 'refused' });
     expect(fake.accounts.get('102')?.suspended).toBe(true);
   });
+
+  it('does not take a VPS missing from an unfiltered list as gone', async () => {
+    const unfiltered = await startFakeVirtualizor({ ignoreFilter: true });
+    try {
+      const adapter = adapterFor(spec, unfiltered, rec);
+      expect(await adapter.getState('102')).toMatchObject({ exists: true, suspended: true });
+      expect((await failureOf(adapter.terminate('999'))).kind).toBe('malformed');
+      unfiltered.accounts.clear();
+      expect(await adapter.terminate('999')).toMatchObject({ changed: false, state: { exists: false } });
+    } finally {
+      await unfiltered.close();
+    }
+  });
 });
