@@ -2,6 +2,16 @@
 // test look adapters up here only.
 import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { AdapterFactory } from './adapter.js';
+import { createCpanelAdapter } from './adapters/cpanel.js';
+import { createDirectadminAdapter } from './adapters/directadmin.js';
+import { createPleskAdapter } from './adapters/plesk.js';
+import { createSolusvmAdapter } from './adapters/solusvm.js';
+import { createVirtualizorAdapter } from './adapters/virtualizor.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
+  cpanel: createCpanelAdapter,
+  plesk: createPleskAdapter,
+  directadmin: createDirectadminAdapter,
+  virtualizor: createVirtualizorAdapter,
+  solusvm: createSolusvmAdapter,
 };
