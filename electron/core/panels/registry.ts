@@ -2,6 +2,8 @@
 // test look adapters up here only.
 import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { AdapterFactory } from './adapter.js';
+import { createProxmoxAdapter } from './adapters/proxmox.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
+  proxmox: createProxmoxAdapter,
 };
