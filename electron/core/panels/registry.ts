@@ -2,8 +2,10 @@
 // test look adapters up here only.
 import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { AdapterFactory } from './adapter.js';
+import { createHestiaAdapter } from './adapters/hestiacp.js';
 import { createProxmoxAdapter } from './adapters/proxmox.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
   proxmox: createProxmoxAdapter,
+  hestiacp: createHestiaAdapter,
 };

@@ -45,3 +45,6 @@ export const missingAccount = (panel: string, account: string, answer = '') =>
   new PanelError('not_found', `${panel} has no account "${account}".`, answer);
 
 export const goneState = (summary: string): PanelAccountState => ({ exists: false, suspended: false, package: null, bandwidth: null, summary });
+
+/** An operation this panel cannot do (the UI should not have offered it), with the reason. */
+export const unsupportedHere = (panel: string, what: string) => new PanelError('unsupported', `${panel} cannot ${what}.`);
