@@ -4,8 +4,10 @@ import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilit
 import type { AdapterFactory } from './adapter.js';
 import { createHestiaAdapter } from './adapters/hestiacp.js';
 import { createProxmoxAdapter } from './adapters/proxmox.js';
+import { createVirtualminAdapter } from './adapters/virtualmin.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
   proxmox: createProxmoxAdapter,
   hestiacp: createHestiaAdapter,
+  virtualmin: createVirtualminAdapter,
 };
