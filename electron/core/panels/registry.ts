@@ -2,6 +2,7 @@
 // test look adapters up here only.
 import type { ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { AdapterFactory } from './adapter.js';
+import { createBtPanelAdapter } from './adapters/btpanel.js';
 import { createHestiaAdapter } from './adapters/hestiacp.js';
 import { createProxmoxAdapter } from './adapters/proxmox.js';
 import { createVirtualminAdapter } from './adapters/virtualmin.js';
@@ -10,4 +11,5 @@ export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFacto
   proxmox: createProxmoxAdapter,
   hestiacp: createHestiaAdapter,
   virtualmin: createVirtualminAdapter,
+  btpanel: createBtPanelAdapter,
 };
