@@ -6,10 +6,12 @@ import { createBtPanelAdapter } from './adapters/btpanel.js';
 import { createHestiaAdapter } from './adapters/hestiacp.js';
 import { createProxmoxAdapter } from './adapters/proxmox.js';
 import { createVirtualminAdapter } from './adapters/virtualmin.js';
+import { createWebhookAdapter } from './adapters/webhook.js';
 
 export const adapterFactories: Partial<Record<ConnectablePanelKind, AdapterFactory>> = {
   proxmox: createProxmoxAdapter,
   hestiacp: createHestiaAdapter,
   virtualmin: createVirtualminAdapter,
   btpanel: createBtPanelAdapter,
+  webhook: createWebhookAdapter,
 };
