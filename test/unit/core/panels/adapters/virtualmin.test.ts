@@ -1,137 +1,110 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVirtualminAdapter } from '../../../../../electron/core/panels/adapters/virtualmin.js';
-import { PANEL_CAPABILITIES } from '../../../../../shared/domain/panelCapabilities.js';
-import { connectionFor, startFakeVirtualmin } from '../../../../fixtures/panels/fakes/virtualmin.js';
-import type { FakePanel } from '../../../../fixtures/panels/fakes/fakePanel.js';
-import { connectAdapter, failureOf, leakedSecrets } from '../../../../fixtures/panels/adapterHarness.js';
+import { adapterFactories } from '../../../../../electron/core/panels/registry.js';
+import { startFakeVirtualmin } from '../../../../fixtures/panels/fakes/virtualmin.js';
+import type { FakePanel, FakeRequest } from '../../../../fixtures/panels/fakes/fakePanel.js';
+import { adapterFor, describeAdapter, failureOf, recorder, type AdapterSuiteSpec } from './adapterSuite.js';
 
-describe('Virtualmin adapter', () => {
+const CHANGES = new Set(['disable-domain', 'enable-domain', 'modify-domain', 'backup-domain', 'delete-domain']);
+const spec: AdapterSuiteSpec = {
+  kind: 'virtualmin',
+  factory: createVirtualminAdapter,
+  start: startFakeVirtualmin,
+  active: 'example.com',
+  suspended: 'shop.example.net',
+  missing: 'nobody.example.com',
+  invalid: 'bob',
+  wrongCredentials: (c) => ({ ...c, password: 'wrong-webmin-password' }),
+  isChange: (req: FakeRequest) => CHANGES.has(req.query.program ?? ''),
+  bandwidth: { limit: { monthlyMb: 100, rateKBps: null }, expect: { bandwidthMb: 100 } },
+  packageTarget: 'Restricted',
+};
+
+describeAdapter(spec);
+
+describe('virtualmin adapter: remote.cgi quirks', () => {
   let fake: FakePanel;
+  const rec = recorder();
   afterEach(() => fake?.close());
 
-  const connect = async (opts: Parameters<typeof startFakeVirtualmin>[0] = {}, timeoutMs?: number) => {
+  const connect = async (opts: Parameters<typeof startFakeVirtualmin>[0] = {}) => {
     fake = await startFakeVirtualmin(opts);
-    return connectAdapter(createVirtualminAdapter, connectionFor(fake), { timeoutMs });
+    return adapterFor(spec, fake, rec);
   };
   const programs = () => fake.requests.map((r) => r.query.program);
 
-  it('declares the table capabilities, checks domains, tests the connection', async () => {
-    const { adapter } = await connect();
-    expect(adapter.capabilities).toEqual(PANEL_CAPABILITIES.virtualmin);
-    expect(adapter.checkAccount('example.com')).toBeNull();
-    expect(adapter.checkAccount('bob')).not.toBeNull();
+  it('is registered, asks for JSON with multiline details, and sends HTTP Basic', async () => {
+    const adapter = await connect();
+    expect(adapterFactories.virtualmin).toBe(createVirtualminAdapter);
     expect((await adapter.testConnection()).answer).toContain('3 virtual servers');
+    expect(await adapter.getState('example.com')).toMatchObject({ package: 'Bronze', bandwidth: { monthlyMb: 10240, rateKBps: null } });
+    expect(fake.requests[1].query).toMatchObject({ program: 'list-domains', json: '1', multiline: '', domain: 'example.com' });
+    expect(fake.requests[1].headers.authorization).toBe(`Basic ${Buffer.from(`${fake.credentials.username}:${fake.credentials.password}`).toString('base64')}`);
   });
 
-  it('reads a domain (disabled, plan, bandwidth in bytes); a missing one does not exist', async () => {
-    const { adapter } = await connect();
-    expect(await adapter.getState('example.com')).toMatchObject({ exists: true, suspended: false, package: 'Bronze', bandwidth: { monthlyMb: 10240, rateKBps: null } });
-    expect(await adapter.getState('shop.example.net')).toMatchObject({ suspended: true, bandwidth: { monthlyMb: null } });
-    expect((await adapter.getState('nope.example.com')).exists).toBe(false);
-    expect(fake.requests[0].query).toMatchObject({ json: '1', multiline: '', domain: 'example.com' });
-  });
-
-  it('disables with the reason and enables, read back each time', async () => {
-    const { adapter } = await connect();
+  it('disables with the reason, which the panel then shows', async () => {
+    const adapter = await connect();
     const off = await adapter.suspend('example.com', 'Unpaid invoice INV-0042');
-    expect(off).toMatchObject({ changed: true, state: { suspended: true } });
+    expect(fake.accounts.get('example.com')?.suspendReason).toBe('Unpaid invoice INV-0042');
     expect(off.state.summary).toContain('Unpaid invoice INV-0042');
-    expect(fake.accounts.get('example.com')?.suspended).toBe(true);
-    expect(await adapter.unsuspend('example.com')).toMatchObject({ changed: true, state: { suspended: false } });
-    expect(fake.accounts.get('example.com')?.suspended).toBe(false);
   });
 
-  it('already in state: nothing sent; a success that changed nothing is refused', async () => {
-    const { adapter } = await connect();
-    expect((await adapter.unsuspend('example.com')).changed).toBe(false);
-    expect((await adapter.suspend('shop.example.net', 'x')).changed).toBe(false);
-    expect(programs().every((p) => p === 'list-domains')).toBe(true);
-    fake.failNext('noop');
-    expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('refused');
-  });
-
-  it('sets and restores the monthly quota in bytes; speed limits are unsupported', async () => {
-    const { adapter } = await connect();
-    const limited = await adapter.limitBandwidth('example.com', { monthlyMb: 100, rateKBps: null });
-    expect(limited).toMatchObject({ changed: true, previous: { monthlyMb: 10240 }, state: { bandwidth: { monthlyMb: 100 } } });
-    expect(fake.requests.find((r) => r.query.program === 'modify-domain')?.query.bw).toBe(String(100 * 1024 * 1024));
-    expect((await adapter.limitBandwidth('example.com', { monthlyMb: 100, rateKBps: null })).changed).toBe(false);
-    expect((await adapter.restoreBandwidth('example.com', limited.previous)).state.bandwidth?.monthlyMb).toBe(10240);
-    expect((await adapter.restoreBandwidth('shop.example.net', null)).changed).toBe(false);
+  it('sends the quota in bytes and NONE for unlimited; speed limits are unsupported', async () => {
+    const adapter = await connect();
     await adapter.limitBandwidth('shop.example.net', { monthlyMb: 5, rateKBps: null });
+    expect(fake.requests.find((r) => r.query.program === 'modify-domain')?.query.bw).toBe(String(5 * 1024 * 1024));
     await adapter.restoreBandwidth('shop.example.net', null);
-    expect(fake.requests.at(-2)?.query.bw).toBe('NONE');
+    expect(fake.requests.filter((r) => r.query.program === 'modify-domain').at(-1)?.query.bw).toBe('NONE');
     expect((await failureOf(adapter.limitBandwidth('example.com', { monthlyMb: null, rateKBps: 100 }))).kind).toBe('unsupported');
   });
 
-  it('refuses a quota when bandwidth monitoring is off (nothing to confirm it with)', async () => {
-    const { adapter } = await connect({ bandwidthMonitoring: false });
+  it('refuses a quota when bandwidth monitoring is off: nothing could confirm it', async () => {
+    const adapter = await connect({ bandwidthMonitoring: false });
     expect((await failureOf(adapter.limitBandwidth('example.com', { monthlyMb: 100, rateKBps: null }))).kind).toBe('refused');
     expect(programs()).not.toContain('modify-domain');
   });
 
-  it('applies a plan and catches an unknown plan name that Virtualmin silently ignores', async () => {
-    const { adapter } = await connect();
-    expect(await adapter.changePackage('example.com', 'Restricted')).toMatchObject({ changed: true, previous: 'Bronze', state: { package: 'Restricted' } });
-    expect((await adapter.changePackage('example.com', 'Restricted')).changed).toBe(false);
+  it('catches an unknown plan name, which Virtualmin ignores without an error', async () => {
+    const adapter = await connect();
     const failure = await failureOf(adapter.changePackage('example.com', 'Platinum'));
     expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('plan name');
+    expect(fake.accounts.get('example.com')?.package).toBe('Bronze');
   });
 
-  it('backs up synchronously; the backup is done when the call returns', async () => {
-    const { adapter } = await connect();
+  it('backs up synchronously with every feature into a dated file', async () => {
+    const adapter = await connect();
     const start = await adapter.startBackup('example.com');
     expect(start.done).toBe(true);
-    expect(fake.accounts.get('example.com')?.backups).toEqual([start.ref]);
-    expect(fake.requests.find((r) => r.query.program === 'backup-domain')?.query).toMatchObject({ domain: 'example.com', 'all-features': '' });
-    expect((await adapter.backupStatus('example.com', start.ref)).status).toBe('succeeded');
+    expect(fake.requests.find((r) => r.query.program === 'backup-domain')?.query).toMatchObject({ domain: 'example.com', 'all-features': '', strftime: '', dest: start.ref });
+    expect(start.ref).toMatch(/^\/root\/hostledger-backups\/example\.com-%Y-%m-%d-%H%M\.tar\.gz$/);
   });
 
-  it('deletes; already gone is success', async () => {
-    const { adapter } = await connect();
-    expect(await adapter.terminate('old.example.org')).toMatchObject({ changed: true, state: { exists: false } });
-    expect((await adapter.terminate('old.example.org')).changed).toBe(false);
-    expect((await failureOf(adapter.unsuspend('old.example.org'))).kind).toBe('not_found');
-  });
-
-  it('a bad login (HTML login page at HTTP 200, or 401) and a user without API rights are auth failures', async () => {
+  it('a bad login is auth both as the HTML login page at HTTP 200 and as a 401; so is a user without API rights', async () => {
     for (const badLogin of ['login-page', '401'] as const) {
       fake = await startFakeVirtualmin({ badLogin });
-      const { adapter } = connectAdapter(createVirtualminAdapter, { ...connectionFor(fake), credentials: { username: 'root', password: 'wrong-password' } });
-      const failure = await failureOf(adapter.suspend('example.com', 'x'));
-      expect(failure.kind).toBe('auth');
-      expect(failure.retryable).toBe(false);
+      const failure = await failureOf(adapterFor(spec, fake, rec, { credentials: { username: 'root', password: 'wrong-webmin-password' } }).suspend('example.com', 'x'));
+      expect(failure).toMatchObject({ kind: 'auth', retryable: false });
       await fake.close();
     }
-    const { adapter } = await connect({ remoteNotAllowed: true });
+    const adapter = await connect({ remoteNotAllowed: true });
     expect((await failureOf(adapter.testConnection())).kind).toBe('auth');
   });
 
-  it('HTTP 500, a body of the wrong shape and a silent panel are http, malformed and timeout', async () => {
-    const { adapter } = await connect({}, 400);
-    fake.failNext('http500');
-    expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('http');
-    fake.failNext('malformed', 1, 1);
+  it('plain text where JSON belongs is malformed, never success', async () => {
+    const adapter = await connect({ textFor: 'disable-domain' });
     expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('malformed');
-    fake.failNext('hang');
-    expect((await failureOf(adapter.getState('example.com'))).kind).toBe('timeout');
     expect(fake.accounts.get('example.com')?.suspended).toBe(false);
   });
 
-  it('a different certificate: certificate failure and nothing reaches the panel', async () => {
-    fake = await startFakeVirtualmin({ certificate: 'other' });
-    const { adapter } = connectAdapter(createVirtualminAdapter, connectionFor(fake));
-    expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('certificate');
-    expect(fake.requests).toEqual([]);
-  });
-
-  it('writes no secret to a log line or an answer', async () => {
-    const { adapter, lines } = await connect();
-    const answers = [(await adapter.suspend('example.com', 'x')).answer, (await adapter.startBackup('example.com')).answer, (await failureOf(adapter.changePackage('example.com', 'Nope'))).answer];
+  it('keeps the password out of logs and answers', async () => {
+    const adapter = await connect();
+    await adapter.suspend('example.com', 'x');
+    await adapter.startBackup('example.com');
+    await failureOf(adapter.changePackage('example.com', 'Nope'));
     const basic = Buffer.from(`${fake.credentials.username}:${fake.credentials.password}`).toString('base64');
-    expect(fake.requests[0].headers.authorization).toBe(`Basic ${basic}`);
-    expect(lines.length).toBeGreaterThan(3);
-    expect(leakedSecrets([...lines, ...answers], [fake.credentials.password, basic])).toEqual([]);
+    const all = [...rec.lines, ...rec.answers].join('\n');
+    expect(all).not.toContain(fake.credentials.password);
+    expect(all).not.toContain(basic);
   });
 });
