@@ -25,6 +25,8 @@ const NO_EXPIRY = '0000-00-00';
 /** BT's own defaults for the concurrency limits that SetLimitNet also requires. */
 const DEFAULT_PER_SERVER = '300';
 const DEFAULT_PER_IP = '25';
+/** ToBackup answers only when the archive is written: a big site takes minutes, not the usual deadline. */
+const BACKUP_DEADLINE_MS = 60 * 60_000;
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
@@ -38,7 +40,7 @@ interface Site {
 export const createBtPanelAdapter: AdapterFactory = ({ credentials, http }) => {
   const keyHash = md5(credentials.apiKey ?? '');
 
-  async function call(module: string, action: string, fields: Record<string, string> = {}): Promise<{ body: unknown; answer: string }> {
+  async function call(module: string, action: string, fields: Record<string, string> = {}, timeoutMs?: number): Promise<{ body: unknown; answer: string }> {
     // The panel does not check the time against its clock; it only has to be part of the token.
     const requestTime = String(Math.floor(Date.now() / 1000));
     const res = await http.request({
@@ -47,6 +49,7 @@ export const createBtPanelAdapter: AdapterFactory = ({ credentials, http }) => {
       query: { action },
       form: { request_time: requestTime, request_token: md5(requestTime + keyHash), ...fields },
       secretFields: ['request_token'],
+      ...(timeoutMs ? { timeoutMs } : {}),
     });
     const answer = answerText(http, res);
     if (res.status >= 500) throw serverFailure(PANEL, res, answer);
@@ -65,8 +68,8 @@ export const createBtPanelAdapter: AdapterFactory = ({ credentials, http }) => {
   }
 
   /** A plain {status: true} answer; anything else (a traceback string, another shape) is not success. */
-  async function act(module: string, action: string, fields: Record<string, string>) {
-    const { body, answer } = await call(module, action, fields);
+  async function act(module: string, action: string, fields: Record<string, string>, timeoutMs?: number) {
+    const { body, answer } = await call(module, action, fields, timeoutMs);
     if (!isRecord(body) || body.status !== true) throw malformed(PANEL, '{"status": true}', answer);
     return answer;
   }
@@ -187,7 +190,7 @@ export const createBtPanelAdapter: AdapterFactory = ({ credentials, http }) => {
     async startBackup(account) {
       const { site } = await existing(account);
       const before = new Set((await backups(site)).map((b) => b.id));
-      const answer = await act('site', 'ToBackup', { id: site.id });
+      const answer = await act('site', 'ToBackup', { id: site.id }, BACKUP_DEADLINE_MS);
       const made = (await backups(site)).filter((b) => !before.has(b.id)).at(-1);
       if (!made) throw new PanelError('refused', `${PANEL} answered success but no new backup of ${site.name} is listed.`, answer);
       return { ref: made.id, done: true, answer: `${answer} — ${made.name}` };

@@ -18,6 +18,8 @@ const PANEL = 'Virtualmin';
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
 const BACKUP_DIR = '/root/hostledger-backups';
 const MB = 1024 * 1024;
+/** backup-domain answers only when the archive is written: a big site takes minutes, not the usual deadline. */
+const BACKUP_DEADLINE_MS = 60 * 60_000;
 
 interface ProgramResult {
   ok: boolean;
@@ -37,8 +39,8 @@ const first = (values: Record<string, unknown>, key: string): string | null => {
 export const createVirtualminAdapter: AdapterFactory = ({ credentials, http }) => {
   const authorization = `Basic ${Buffer.from(`${credentials.username ?? ''}:${credentials.password ?? ''}`).toString('base64')}`;
 
-  async function program(name: string, params: Record<string, string> = {}): Promise<ProgramResult> {
-    const res = await http.request({ method: 'GET', path: '/virtual-server/remote.cgi', query: { program: name, json: '1', ...params }, headers: { authorization } });
+  async function program(name: string, params: Record<string, string> = {}, timeoutMs?: number): Promise<ProgramResult> {
+    const res = await http.request({ method: 'GET', path: '/virtual-server/remote.cgi', query: { program: name, json: '1', ...params }, headers: { authorization }, ...(timeoutMs ? { timeoutMs } : {}) });
     const answer = answerText(http, res);
     const text = res.body.trim();
     if (res.status === 401 || /Login to Webmin|<form[^>]+session_login/i.test(text)) throw new PanelError('auth', `${PANEL} did not accept the login.`, answer);
@@ -168,7 +170,7 @@ export const createVirtualminAdapter: AdapterFactory = ({ credentials, http }) =
       const domain = domainOf(account);
       await existing(domain);
       const dest = `${BACKUP_DIR}/${domain}-%Y-%m-%d-%H%M.tar.gz`;
-      const result = await program('backup-domain', { domain, dest, 'all-features': '', strftime: '' });
+      const result = await program('backup-domain', { domain, dest, 'all-features': '', strftime: '' }, BACKUP_DEADLINE_MS);
       if (!result.ok) fail(result, `back up ${domain}`);
       return { ref: dest, done: true, answer: result.answer };
     },

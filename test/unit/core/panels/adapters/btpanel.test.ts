@@ -94,6 +94,13 @@ describe('btpanel adapter: BT Panel / aaPanel quirks', () => {
     expect((await failureOf(adapter.startBackup('example.com'))).kind).toBe('refused');
   });
 
+  it('waits for ToBackup longer than the connection’s usual deadline', async () => {
+    fake = await startFakeBtPanel({ backupDelayMs: 600 });
+    const impatient = adapterFor(spec, fake, rec, { timeoutMs: 300 });
+    expect((await impatient.startBackup('example.com')).done).toBe(true);
+    expect(fake.accounts.get('example.com')?.backups).toBe(1);
+  });
+
   it('deletes the site only, keeping its files, FTP account and database', async () => {
     const adapter = await connect();
     await adapter.terminate('example.com');

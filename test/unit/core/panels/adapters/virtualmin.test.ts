@@ -80,6 +80,15 @@ describe('virtualmin adapter: remote.cgi quirks', () => {
     expect(start.ref).toMatch(/^\/root\/hostledger-backups\/example\.com-%Y-%m-%d-%H%M\.tar\.gz$/);
   });
 
+  it('waits for a synchronous backup longer than the connection’s usual deadline', async () => {
+    fake = await startFakeVirtualmin({ backupDelayMs: 600 });
+    const impatient = adapterFor(spec, fake, rec, { timeoutMs: 300 });
+    expect((await impatient.startBackup('example.com')).done).toBe(true);
+    expect(fake.accounts.get('example.com')?.backups).toBe(1);
+    fake.failNext('hang');
+    expect((await failureOf(impatient.getState('example.com'))).kind).toBe('timeout');
+  });
+
   it('a bad login is auth both as the HTML login page at HTTP 200 and as a 401; so is a user without API rights', async () => {
     for (const badLogin of ['login-page', '401'] as const) {
       fake = await startFakeVirtualmin({ badLogin });
