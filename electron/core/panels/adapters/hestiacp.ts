@@ -8,8 +8,8 @@
 // Bandwidth has no command of its own: limits come with the package, so bandwidth is unsupported
 // and a restriction is a downgrade (`v-change-user-package`). Backups are queued
 // (`v-schedule-user-backup`) and seen done when a newer archive appears in `v-list-user-backups`;
-// Hestia reports a failed scheduled backup only by mail, so a backup that never appears stays
-// "running" until the queue gives up. `v-unsuspend-user` answers 0 on an active user, so we read
+// Hestia reports a failed scheduled backup only by mail, so a backup with no new archive after
+// BACKUP_GIVE_UP_MS is reported failed (the reference carries when it was queued). `v-unsuspend-user` answers 0 on an active user, so we read
 // the state before and after every change.
 import { PanelError, type AdapterFactory, type PanelAccountState } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
@@ -18,7 +18,10 @@ import { answerText, confirm, goneState, isRecord, malformed, missingAccount, se
 
 const PANEL = 'HestiaCP';
 const USER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,30}[A-Za-z0-9])?$/;
-const BACKUP_REF = /^after:(.*)$/;
+/** `after:<newest archive before>@<unix seconds when queued>`. */
+const BACKUP_REF = /^after:(.*)@(\d+)$/;
+/** Hestia's queue runs backups one user after another; six hours without an archive means it failed. */
+const BACKUP_GIVE_UP_MS = 6 * 60 * 60_000;
 
 interface CommandResult {
   exit: number;
@@ -164,7 +167,7 @@ export const createHestiaAdapter: AdapterFactory = ({ credentials, http }) => {
       const newest = await newestBackup(user);
       // 4: a backup of this user is already queued; that one will do.
       const result = expect(await run('v-schedule-user-backup', user), `queue a backup of ${user}`, [0, 4]);
-      return { ref: `after:${newest ?? ''}`, done: false, answer: result.answer };
+      return { ref: `after:${newest ?? ''}@${Math.floor(Date.now() / 1000)}`, done: false, answer: result.answer };
     },
 
     async backupStatus(account, ref) {
@@ -172,9 +175,12 @@ export const createHestiaAdapter: AdapterFactory = ({ credentials, http }) => {
       const match = BACKUP_REF.exec(ref);
       if (!match) throw new PanelError('refused', `"${ref}" is not a HestiaCP backup reference.`);
       const newest = await newestBackup(user);
-      return newest !== null && newest > match[1]
-        ? { status: 'succeeded', answer: `Backup ${newest} made.` }
-        : { status: 'running', answer: 'The backup is queued or running; no new archive yet.' };
+      if (newest !== null && newest > match[1]) return { status: 'succeeded', answer: `Backup ${newest} made.` };
+      // Wall-clock time on purpose: how long the panel has been at it, not a business date.
+      if (Date.now() - Number(match[2]) * 1000 > BACKUP_GIVE_UP_MS) {
+        return { status: 'failed', answer: `No new archive of ${user} appeared within ${BACKUP_GIVE_UP_MS / 3_600_000} hours; Hestia reports the reason to the admin by email.` };
+      }
+      return { status: 'running', answer: 'The backup is queued or running; no new archive yet.' };
     },
 
     async terminate(account) {

@@ -60,10 +60,18 @@ describe('hestiacp adapter: exit-code quirks', () => {
     const bob = fake.accounts.get('bob');
     if (bob) bob.backups = 1;
     const start = await adapter.startBackup('bob');
-    expect(start).toMatchObject({ done: false, ref: `after:${hestiaBackupName('bob', 1)}` });
+    expect(start).toMatchObject({ done: false, ref: expect.stringMatching(new RegExp(`^after:${hestiaBackupName('bob', 1).replace(/\./g, '\\.')}@\\d+$`)) });
     expect((await adapter.startBackup('bob')).ref).toBe(start.ref);
     expect((await adapter.backupStatus('bob', start.ref)).status).toBe('running');
     expect(await adapter.backupStatus('bob', start.ref)).toMatchObject({ status: 'succeeded', answer: expect.stringContaining(hestiaBackupName('bob', 2)) });
+  });
+
+  it('calls a queued backup failed when no archive appeared for hours (Hestia tells only the admin, by email)', async () => {
+    const adapter = await connect({ backupPolls: 1000 });
+    await adapter.startBackup('bob');
+    const queuedLongAgo = `after:@${Math.floor(Date.now() / 1000) - 7 * 3600}`;
+    expect((await adapter.backupStatus('bob', queuedLongAgo)).status).toBe('failed');
+    expect((await failureOf(adapter.backupStatus('bob', 'bob.tar'))).kind).toBe('refused');
   });
 
   it('a refused IP is auth; an unknown command, also exit 10 and HTTP 401, is not mistaken for it', async () => {
