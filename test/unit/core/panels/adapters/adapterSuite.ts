@@ -233,6 +233,25 @@ export function describeAdapter(spec: AdapterSuiteSpec): void {
       expect(fake.accounts.get(spec.active)?.suspended).toBe(false);
     });
 
+    it('never reports success when the change itself fails (500, wrong shape, no answer)', async () => {
+      fake.failNext('http500', spec.isChange);
+      expect((await failureOf(adapter.suspend(spec.active, 'Unpaid'))).kind).toBe('http');
+      fake.failNext('malformed', spec.isChange);
+      expect((await failureOf(adapter.suspend(spec.active, 'Unpaid'))).kind).toBe('malformed');
+      const impatient = adapterFor(spec, fake, rec, { timeoutMs: 300 });
+      fake.failNext('hang', spec.isChange);
+      expect((await failureOf(impatient.terminate(spec.active))).kind).toBe('timeout');
+      expect(fake.accounts.get(spec.active)).toMatchObject({ suspended: false, deleted: false });
+      expect(fake.requests.filter(spec.isChange)).toHaveLength(3);
+    });
+
+    it('maps a panel that is not listening to a network failure', async () => {
+      const gone = adapterFor(spec, fake, rec);
+      await fake.close();
+      expect((await failureOf(gone.getState(spec.active))).kind).toBe('network');
+      fake = await spec.start();
+    });
+
     it('sends nothing to a panel presenting a different certificate', async () => {
       const impostor = await spec.start({ certificate: 'other' });
       try {
