@@ -121,7 +121,8 @@ describe('btpanel adapter: BT Panel / aaPanel quirks', () => {
   });
 
   it('a Python traceback (a JSON string at HTTP 200) where a status belongs is malformed, never success', async () => {
-    const adapter = await connect({ tracebackFor: 'SiteStop' });
+    const adapter = await connect();
+    fake.failNext('malformed', (req) => req.query.action === 'SiteStop');
     expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('malformed');
     expect(fake.accounts.get('example.com')?.suspended).toBe(false);
   });

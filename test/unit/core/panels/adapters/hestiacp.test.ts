@@ -87,7 +87,8 @@ describe('hestiacp adapter: exit-code quirks', () => {
   });
 
   it('an HTML page at HTTP 200 instead of a command result is malformed, never success', async () => {
-    const adapter = await connect({ htmlFor: 'v-suspend-user' });
+    const adapter = await connect();
+    fake.failNext('malformed', (req) => req.form.cmd === 'v-suspend-user');
     expect((await failureOf(adapter.suspend('bob', 'x'))).kind).toBe('malformed');
     expect(commands()).toEqual(['v-list-user', 'v-suspend-user']);
     expect(fake.accounts.get('bob')?.suspended).toBe(false);

@@ -101,7 +101,8 @@ describe('virtualmin adapter: remote.cgi quirks', () => {
   });
 
   it('plain text where JSON belongs is malformed, never success', async () => {
-    const adapter = await connect({ textFor: 'disable-domain' });
+    const adapter = await connect();
+    fake.failNext('malformed', (req) => req.query.program === 'disable-domain');
     expect((await failureOf(adapter.suspend('example.com', 'x'))).kind).toBe('malformed');
     expect(fake.accounts.get('example.com')?.suspended).toBe(false);
   });

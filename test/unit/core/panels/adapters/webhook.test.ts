@@ -90,7 +90,7 @@ describe('signed webhook adapter', () => {
     expect(new Set(ids()).size).toBe(1);
     expect(fake.accounts.get('svc-1002')?.suspended).toBe(false);
     fake.requests.length = 0;
-    fake.failNext('http500', 3);
+    for (let i = 0; i < 3; i += 1) fake.failNext('http500');
     const failure = await failureOf(adapter.suspend('svc-1002', 'x'));
     expect(failure.kind).toBe('http');
     expect(ids()).toHaveLength(3);
@@ -100,7 +100,7 @@ describe('signed webhook adapter', () => {
 
   it('a receiver that never answers is a timeout after three deliveries', async () => {
     const { adapter } = await connect({}, 300);
-    fake.failNext('hang', 3);
+    for (let i = 0; i < 3; i += 1) fake.failNext('hang');
     expect((await failureOf(adapter.testConnection())).kind).toBe('timeout');
     expect(fake.requests).toHaveLength(3);
   });
