@@ -49,6 +49,13 @@ describe('proxmox adapter: API2 quirks', () => {
     expect(fake.requests.filter((r) => r.path.includes('/tasks/')).length).toBe(3); // running, running, stopped
   });
 
+  it('drives a container through /lxc/ the same way', async () => {
+    const adapter = await connect();
+    expect(await adapter.suspend('pve/lxc/201', 'arrears')).toMatchObject({ changed: true, state: { suspended: true } });
+    expect(fake.requests.find((r) => r.method === 'POST')?.path).toBe('/api2/json/nodes/pve/lxc/201/status/shutdown');
+    expect(fake.accounts.get('pve/lxc/201')?.suspended).toBe(true);
+  });
+
   it('never starts a running guest (Proxmox reports that only inside the task)', async () => {
     const adapter = await connect();
     expect((await adapter.unsuspend('pve/qemu/101')).changed).toBe(false);
