@@ -70,8 +70,14 @@ export const createVirtualizorAdapter: AdapterFactory = ({ credentials, http }) 
     requireAccount(account);
     const { body, answer } = await call('vs', { query: { vpsid: account } }, false);
     if (!('vs' in body) || (body.vs !== null && typeof body.vs !== 'object')) throw new PanelError('malformed', `${PANEL}'s VPS list has no "vs".`, answer);
-    const row = isRecord(body.vs) ? body.vs[account] : undefined;
-    if (!isRecord(row)) return missingAccount(`No VPS ${account} on Virtualizor.`);
+    const listed = isRecord(body.vs) ? body.vs : {};
+    const row = listed[account];
+    if (!isRecord(row)) {
+      // Only an empty answer proves the VPS is gone: a page of other servers means the filter was
+      // not applied, and "missing" would let a termination pass as already done.
+      if (Object.keys(listed).length > 0) throw new PanelError('malformed', `${PANEL} listed other servers but not VPS ${account}; its filter was not applied.`, answer);
+      return missingAccount(`No VPS ${account} on Virtualizor.`);
+    }
     if (!['0', '1'].includes(String(row.suspended))) throw new PanelError('malformed', `${PANEL} reported no suspended flag for VPS ${account}.`, answer);
     const quotaGb = limitOf(row.bandwidth);
     const bandwidth: BandwidthSetting = { monthlyMb: quotaGb === null ? null : quotaGb * MB_PER_GB, rateKBps: limitOf(row.network_speed) };

@@ -3,6 +3,7 @@ import { createSolusvmAdapter } from '../../../../../electron/core/panels/adapte
 import { adapterFactories } from '../../../../../electron/core/panels/registry.js';
 import { startFakeSolusvm } from '../../../../fixtures/panels/fakes/solusvm.js';
 import { connectionFor, panelHttpFor, type FakePanel, type FakeRequest } from '../../../../fixtures/panels/fakes/fakePanel.js';
+import { createPanelHttp } from '../../../../../electron/core/panels/transport.js';
 import { adapterFor, describeAdapter, failureOf, recorder, type AdapterSuiteSpec } from './adapterSuite.js';
 
 const READS = new Set(['vserver-status', 'vserver-infoall', 'listnodes']);
@@ -33,6 +34,16 @@ describe('solusvm adapter: admin API quirks', () => {
     expect(adapterFactories.solusvm).toBe(createSolusvmAdapter);
     expect((await adapterFor(spec, fake, rec).testConnection()).answer).toContain('kvm-node-1');
     expect(fake.requests[0]?.form).toMatchObject({ id: 'SVMID7Hq2Lx9', action: 'listnodes', type: 'kvm', rdtype: 'json' });
+  });
+
+  it('keeps the id and key out of the log by field name, even with no secrets registered', async () => {
+    const own = recorder();
+    const http = createPanelHttp({ protocol: 'https', host: '127.0.0.1', port: fake.port, pinnedSha256: fake.fingerprint, timeoutMs: 5000, secrets: [], logger: own.logger, connectionId: 's1' });
+    await createSolusvmAdapter({ ...connectionFor(fake), http }).suspend('205', 'Unpaid');
+    const logged = own.lines.join('\n');
+    expect(logged).toContain('"id":"[redacted]"');
+    expect(logged).not.toContain('SVMID7Hq2Lx9');
+    expect(logged).not.toContain('svmKEYf00dfeedbeef1234');
   });
 
   it('reads "disabled" as suspended and the quota in MB from infoall bytes', async () => {

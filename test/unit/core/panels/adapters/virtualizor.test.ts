@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVirtualizorAdapter } from '../../../../../electron/core/panels/adapters/virtualizor.js';
 import { adapterFactories } from '../../../../../electron/core/panels/registry.js';
 import { startFakeVirtualizor } from '../../../../fixtures/panels/fakes/virtualizor.js';
-import type { FakePanel, FakeRequest } from '../../../../fixtures/panels/fakes/fakePanel.js';
+import { connectionFor, type FakePanel, type FakeRequest } from '../../../../fixtures/panels/fakes/fakePanel.js';
+import { createPanelHttp } from '../../../../../electron/core/panels/transport.js';
 import { adapterFor, describeAdapter, failureOf, recorder, type AdapterSuiteSpec } from './adapterSuite.js';
 
 const spec: AdapterSuiteSpec = {
@@ -30,10 +31,12 @@ describe('virtualizor adapter: admin API quirks', () => {
   });
   afterEach(() => fake.close());
 
-  it('is registered, and the credentials in the query string never reach a log line', async () => {
+  it('is registered, and the credentials in the query string never reach a log line, even with no secrets registered', async () => {
     expect(adapterFactories.virtualizor).toBe(createVirtualizorAdapter);
     const own = recorder();
-    await adapterFor(spec, fake, own).suspend('101', 'Unpaid');
+    // The adapter's own secret fields suffice: the transport is given no secret values here.
+    const http = createPanelHttp({ protocol: 'https', host: '127.0.0.1', port: fake.port, pinnedSha256: fake.fingerprint, timeoutMs: 5000, secrets: [], logger: own.logger, connectionId: 'v1' });
+    await createVirtualizorAdapter({ ...connectionFor(fake), http }).suspend('101', 'Unpaid');
     expect(fake.requests[0]?.query).toMatchObject({ act: 'vs', api: 'json', vpsid: '101', adminapikey: 'vzKEY9f8e7d6c5b4a3' });
     const logged = own.lines.join('\n');
     expect(logged).toContain('"adminapikey":"[redacted]"');
@@ -69,5 +72,18 @@ describe('virtualizor adapter: admin API quirks', () => {
     fake.failNext('noop');
     await expect(adapter.unsuspend('102')).rejects.toMatchObject({ kind: 'refused' });
     expect(fake.accounts.get('102')?.suspended).toBe(true);
+  });
+
+  it('does not take a VPS missing from an unfiltered list as gone', async () => {
+    const unfiltered = await startFakeVirtualizor({ ignoreFilter: true });
+    try {
+      const adapter = adapterFor(spec, unfiltered, rec);
+      expect(await adapter.getState('102')).toMatchObject({ exists: true, suspended: true });
+      expect((await failureOf(adapter.terminate('999'))).kind).toBe('malformed');
+      unfiltered.accounts.clear();
+      expect(await adapter.terminate('999')).toMatchObject({ changed: false, state: { exists: false } });
+    } finally {
+      await unfiltered.close();
+    }
   });
 });
