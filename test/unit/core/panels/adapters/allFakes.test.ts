@@ -5,7 +5,18 @@ import { adapterFactories } from '../../../../../electron/core/panels/registry.j
 import { connectionFor, fakeAccount, fakePanelStarters, panelHttpFor, type FakePanel } from '../../../../fixtures/panels/fakes/index.js';
 
 /** A well-formed account reference per panel, added to each fake by the test. */
-const NEW_ACCOUNT = { cpanel: 'zed', plesk: 'zed.example.org', directadmin: 'zed', virtualizor: '4242', solusvm: '4242' } as const;
+const NEW_ACCOUNT = {
+  cpanel: 'zed',
+  plesk: 'zed.example.org',
+  directadmin: 'zed',
+  virtualizor: '4242',
+  solusvm: '4242',
+  proxmox: 'pve/qemu/4242',
+  hestiacp: 'zed',
+  virtualmin: 'zed.example.org',
+  btpanel: 'zed.example.org',
+  webhook: 'svc-4242',
+} as const;
 
 describe('fake panels side by side', () => {
   const fakes: FakePanel[] = [];
