@@ -24,6 +24,8 @@ import { arrangementHandlers } from './billing/arrangements/arrangementHandlers.
 import { importHandlers } from './billing/import/importHandlers.js';
 import { billingRunHandlers } from './billing/run/runHandlers.js';
 import { riskHandlers } from './risk/riskHandlers.js';
+import { panelHandlers } from './panels/panelHandlers.js';
+import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -77,6 +79,8 @@ const handlers: Handlers = {
   ...importHandlers,
   ...billingRunHandlers,
   ...riskHandlers,
+  ...panelHandlers,
+  ...actionHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -1,7 +1,7 @@
 // The Electron main process (package.json "main": build/electron/main/index.js). It only wires
 // things together: the backend is electron/core, the same one browser mode runs.
 import { app, dialog, type BrowserWindow } from 'electron';
-import { createBackend, startDailyRun } from '../core/index.js';
+import { createBackend, startActionQueue, startDailyRun } from '../core/index.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
 import { electronNativeBinding } from './nativeBinding.js';
@@ -24,8 +24,10 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
   });
   const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger: backend.logger });
+  const actionQueue = startActionQueue({ dispatch: backend.dispatch, subscribe: backend.subscribe, logger: backend.logger });
   app.on('will-quit', () => {
     void dailyRun.stop();
+    void actionQueue.stop();
     backend.close();
   });
 

@@ -6,6 +6,8 @@ export const eventSchemas = {
   'contracts.changed': z.object({ id: z.string(), clientId: z.string() }),
   /** Invoices, payments or credit of a client changed: their account and lists refresh. */
   'accounts.changed': z.object({ clientId: z.string() }),
+  /** A panel action was asked for, approved, started, finished or cancelled. */
+  'actions.updated': z.object({ id: z.string(), contractId: z.string(), state: z.string() }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

@@ -10,6 +10,8 @@ import { arrangementMethods } from './arrangements.js';
 import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 import { riskMethods } from './risk.js';
+import { panelMethods } from './panels.js';
+import { actionMethods } from './actions.js';
 
 export const methods = {
   ...appMethods,
@@ -21,6 +23,8 @@ export const methods = {
   ...importsMethods,
   ...billingRunMethods,
   ...riskMethods,
+  ...panelMethods,
+  ...actionMethods,
   ...demoMethods,
 };
 
