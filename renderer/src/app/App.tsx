@@ -14,6 +14,9 @@ import { PlansScreen } from '../plans/PlansScreen.js';
 import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
+import { PanelsScreen } from '../panels/PanelsScreen.js';
+import { ActionsScreen } from '../actions/ActionsScreen.js';
+import { DriftScreen } from '../actions/DriftScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -73,6 +76,9 @@ export function App() {
           {route.name === 'receivables' && <ReceivablesScreen />}
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
           {route.name === 'importHistory' && <ImportHistoryScreen />}
+          {route.name === 'panelSettings' && <PanelsScreen />}
+          {route.name === 'actions' && <ActionsScreen />}
+          {route.name === 'drift' && <DriftScreen />}
         </main>
       </div>
     </div>
