@@ -112,7 +112,7 @@ export function ActionsScreen() {
       ) : items.length === 0 ? (
         <p className="empty-state empty-state-compact muted">{t('actions.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="wide-table">
           <table className="data-table action-table">
             <caption className="visually-hidden">{t('actions.title')}</caption>
             <thead>

@@ -80,7 +80,7 @@ export function DriftScreen() {
             {t('drift.none', { checked: report.checked })}
           </p>
         ) : (
-          <div className="table-scroll">
+          <div className="wide-table">
             <p role="status">{t('drift.found', { count: report.items.length, checked: report.checked })}</p>
             <table className="data-table drift-table">
               <caption className="visually-hidden">{t('drift.title')}</caption>

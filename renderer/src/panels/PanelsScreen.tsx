@@ -83,7 +83,7 @@ export function PanelsScreen() {
         ) : connections.length === 0 ? (
           <p className="muted">{t('panels.none')}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="wide-table">
             <table className="data-table compact-table panel-table">
               <caption className="visually-hidden">{t('panels.title')}</caption>
               <thead>
