@@ -56,24 +56,32 @@ export async function processQueue(ctx: Context, options: { wait: boolean }): Pr
   return { started: state.started - before, reconciled };
 }
 
-/** Actions that may start now: queued, due, their dependency succeeded, nothing running on the account. */
+/** Actions that may start now: queued, due, their dependency succeeded (the account check is the caller's). */
 function dueActions(ctx: Context): ActionRow[] {
   return ctx.db
     .prepare<{ now: string }, ActionRow>(
       `SELECT a.* FROM panel_actions a LEFT JOIN panel_actions d ON d.id = a.depends_on
        WHERE a.state = 'queued' AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= @now)
          AND (a.depends_on IS NULL OR d.state = 'succeeded')
-         AND NOT EXISTS (SELECT 1 FROM panel_actions r WHERE r.state = 'running' AND r.connection_id = a.connection_id AND lower(r.account) = lower(a.account))
-       ORDER BY a.seq LIMIT 500`,
+       ORDER BY a.seq LIMIT 200`,
     )
     .all({ now: nowIso(ctx) });
 }
 
+/** Accounts with an action running, in this process or left running by one that stopped. */
+function busyAccounts(ctx: Context, state: QueueState): Set<string> {
+  const running = ctx.db.prepare<[], Pick<ActionRow, 'connection_id' | 'account'>>("SELECT connection_id, account FROM panel_actions WHERE state = 'running'").all();
+  return new Set([...state.accounts, ...running.map(accountKey)]);
+}
+
 function pump(ctx: Context, state: QueueState): void {
+  if (state.inFlight.size >= PARALLEL) return;
+  const busy = busyAccounts(ctx, state);
   for (const row of dueActions(ctx)) {
     if (state.inFlight.size >= PARALLEL) return;
     const key = accountKey(row);
-    if (state.accounts.has(key)) continue;
+    if (busy.has(key)) continue;
+    busy.add(key);
     // The intent, committed before anything is sent.
     const at = nowIso(ctx);
     ctx.transaction(() => {
