@@ -30,6 +30,8 @@ import { backupFolder } from './backup/backupSettings.js';
 import { createAppLock, type AppLock } from './lock/appLock.js';
 import { lockHandlers } from './lock/lockHandlers.js';
 import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
+import { panelHandlers } from './panels/panelHandlers.js';
+import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -90,6 +92,8 @@ const handlers: Handlers = {
   ...billingRunHandlers,
   ...riskHandlers,
   ...backupHandlers,
+  ...panelHandlers,
+  ...actionHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -8,3 +8,4 @@ export { DEFAULT_PREFERENCES, preferencesFromStore, memoryPreferences, type AppP
 export { encryptedFileSecretStore, memorySecretStore, type SecretCipher, type SecretStore } from './secrets/secretStore.js';
 export { APP_VERSION } from './version.js';
 export { startDailyRun, type DailyRun } from './dailyRun.js';
+export { startActionQueue, type ActionQueue } from './panels/queue/actionQueueRunner.js';

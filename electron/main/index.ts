@@ -1,7 +1,7 @@
 // The Electron main process (package.json "main": build/electron/main/index.js). It only wires
 // things together: the backend is electron/core, the same one browser mode runs.
 import { app, dialog, type BrowserWindow } from 'electron';
-import { createBackend, startDailyRun } from '../core/index.js';
+import { createBackend, startActionQueue, startDailyRun } from '../core/index.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
 import { electronNativeBinding } from './nativeBinding.js';
@@ -24,14 +24,14 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
   });
   const dailyRun = startDailyRun({ dispatch: backend.dispatchAsApp, logger: backend.logger });
+  const actionQueue = startActionQueue({ dispatch: backend.dispatchAsApp, subscribe: backend.subscribe, logger: backend.logger });
   let closing = false;
   app.on('will-quit', (event: Electron.Event) => {
     if (closing) return;
-    // Quitting waits for the backup on quit (verified) and closes the book, then really exits.
+    // Quitting waits for the queue and the backup on quit (verified) and closes the book, then really exits.
     closing = true;
     event.preventDefault();
-    void dailyRun
-      .stop()
+    void Promise.all([dailyRun.stop(), actionQueue.stop()])
       .then(() => backend.closeWithBackup())
       .finally(() => app.exit(0));
   });

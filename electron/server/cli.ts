@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend, createFileLogger, defaultUserDataDir, startDailyRun, type Backend } from '../core/index.js';
+import { createBackend, createFileLogger, defaultUserDataDir, startActionQueue, startDailyRun, type Backend } from '../core/index.js';
 import { parseCliArgs, usage, UsageError } from './cliArgs.js';
 import { startHttpServer, type HttpServerOptions, type RunningServer } from './httpServer.js';
 import { builtRendererDir } from './rendererDir.js';
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   }
 
   const dailyRun = startDailyRun({ dispatch: backend.dispatchAsApp, logger });
+  const actionQueue = startActionQueue({ dispatch: backend.dispatchAsApp, subscribe: backend.subscribe, logger });
   let stopping = false;
   const stop = async () => {
     // Ctrl+C reaches both `npm run web` and this process, which forwards it: close once.
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     try {
       await server.close();
       await dailyRun.stop();
+      await actionQueue.stop();
       await backend.closeWithBackup();
       logger.log('info', 'browser mode stopped');
       process.exit(0);

@@ -8,6 +8,8 @@ export const eventSchemas = {
   'accounts.changed': z.object({ clientId: z.string() }),
   /** The book was replaced (a restore): every window reloads what it shows. */
   'app.reopened': z.object({ reason: z.enum(['restore']) }),
+  /** A panel action was asked for, approved, started, finished or cancelled. */
+  'actions.updated': z.object({ id: z.string(), contractId: z.string(), state: z.string() }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

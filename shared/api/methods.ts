@@ -12,6 +12,8 @@ import { billingRunMethods } from './billingRun.js';
 import { riskMethods } from './risk.js';
 import { backupMethods } from './backups.js';
 import { appLockMethods } from './appLock.js';
+import { panelMethods } from './panels.js';
+import { actionMethods } from './actions.js';
 
 export const methods = {
   ...appMethods,
@@ -25,6 +27,8 @@ export const methods = {
   ...billingRunMethods,
   ...riskMethods,
   ...backupMethods,
+  ...panelMethods,
+  ...actionMethods,
   ...demoMethods,
 };
 

@@ -4,6 +4,7 @@
 import type { ErrorCode } from '../api/envelope.js';
 import type { FieldErrorCode } from '../validation/fieldErrors.js';
 import { backupsEn } from './backups.js';
+import { panelsEn } from './panels.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1043,6 +1044,7 @@ export const en = {
   'apiError.unavailable': 'HostLedger cannot be reached right now. Check that it is still running, then try again.',
   'apiError.internal': 'Something went wrong inside HostLedger and nothing was saved. The log has the details under reference {ref}.',
   ...backupsEn,
+  ...panelsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@ import { newId } from '../ids.js';
 import { checkLedger, journalDigest } from './ledgerCheck.js';
 import { formatNumber } from './numbering.js';
 import { settleArrangements } from './arrangements/settle.js';
+import { liftRestrictionsWhenCleared } from '../panels/queue/paymentRestores.js';
+import { announceActions } from '../panels/queue/announce.js';
 
 function detail(ctx: Context, id: string): InvoiceDetail {
   const invoice = ctx.invoices.get(id);
@@ -41,8 +43,9 @@ function requireClientOf(ctx: Context, clientId: string) {
 
 /** Runs a money change in one transaction, then tells every window the client's account changed. */
 function write<T>(ctx: Context, clientId: () => string, work: () => T): T {
-  const result = ctx.transaction(work);
+  const { result, actionIds } = ctx.transaction(() => liftRestrictionsWhenCleared(ctx, clientId, work));
   ctx.events.emit('accounts.changed', { clientId: clientId() });
+  announceActions(ctx, actionIds);
   return result;
 }
 

@@ -72,13 +72,14 @@ export function migrate(
   options: { dbFile: string; now: Date; nativeBinding?: string; migrations?: readonly Migration[]; backupDir?: string },
 ): MigrationReport {
   const steps = options.migrations ?? allMigrations;
-  const latest = steps.length;
+  // Versions, not positions: branches add numbered migrations in parallel, so a gap must not shift the others.
+  const latest = steps.at(-1)?.version ?? 0;
   const from = schemaVersion(db);
   if (from > latest) throw new NewerDatabaseError(from, latest);
   if (from === latest) return { from, to: from, backupFile: null };
 
   const backupFile = from > 0 ? backupBeforeMigration(db, options.dbFile, from, options.now, options.nativeBinding, options.backupDir) : null;
-  for (const step of steps.slice(from)) {
+  for (const step of steps.filter((s) => s.version > from)) {
     db.transaction(() => {
       step.up(db);
       db.pragma(`user_version = ${step.version}`);

@@ -15,6 +15,9 @@ import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
+import { PanelsScreen } from '../panels/PanelsScreen.js';
+import { ActionsScreen } from '../actions/ActionsScreen.js';
+import { DriftScreen } from '../actions/DriftScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -75,6 +78,9 @@ export function App() {
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
           {route.name === 'importHistory' && <ImportHistoryScreen />}
           {route.name === 'backups' && <BackupsScreen />}
+          {route.name === 'panelSettings' && <PanelsScreen />}
+          {route.name === 'actions' && <ActionsScreen />}
+          {route.name === 'drift' && <DriftScreen />}
         </main>
       </div>
     </div>

@@ -1,5 +1,5 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`, `#/settings/backups`. A fragment keeps routes working
+// `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`, `#/settings/panels`, `#/settings/backups`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -11,17 +11,20 @@ export type Route =
   | { name: 'receivables' }
   | { name: 'billingSettings' }
   | { name: 'importHistory' }
-  | { name: 'backups' };
+  | { name: 'panelSettings' }
+  | { name: 'backups' }
+  | { name: 'actions' }
+  | { name: 'drift' };
 
-export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'settings';
+export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables'] as const;
+const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
-const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' }, backups: { name: 'backups' } };
+const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' }, panels: { name: 'panelSettings' }, backups: { name: 'backups' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -53,6 +56,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
   if (route.name === 'billingSettings') return '#/settings/billing';
   if (route.name === 'importHistory') return '#/settings/imports';
+  if (route.name === 'panelSettings') return '#/settings/panels';
   if (route.name === 'backups') return '#/settings/backups';
   return `#/${route.name}`;
 }
@@ -60,7 +64,9 @@ export function hrefOf(route: Route): string {
 /** The navigation section a route belongs to: a client's page is part of Clients. */
 export function sectionOf(route: Route): SectionId {
   if (route.name === 'client') return 'clients';
-  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'backups') return 'settings';
+  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'panelSettings' || route.name === 'backups') return 'settings';
+  // The drift report is part of the panel work on the actions page.
+  if (route.name === 'drift') return 'actions';
   return route.name;
 }
 

@@ -14,5 +14,6 @@ export const SECTIONS: readonly Section[] = [
   { id: 'plans', label: 'nav.plans' },
   { id: 'invoices', label: 'nav.invoices' },
   { id: 'receivables', label: 'nav.receivables' },
+  { id: 'actions', label: 'nav.actions' },
   { id: 'settings', label: 'nav.settings' },
 ];

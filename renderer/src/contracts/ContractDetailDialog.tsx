@@ -12,6 +12,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { formatDate, formatInstant } from '../ui/formatting.js';
 import { ContractStatus } from './ContractStatus.js';
 import { ContractUsage } from './ContractUsage.js';
+import { ContractPanelSection } from '../panels/ContractPanelSection.js';
 
 export type ContractDetail = Output<'contracts.get'>;
 
@@ -97,6 +98,8 @@ export function ContractDetailDialog({ detail, showClientLink, onClose, onEdit, 
         )}
 
         {detail.pricingModel !== 'fixed' && <ContractUsage contractId={detail.id} unit={unit} live={live} />}
+
+        <ContractPanelSection contract={detail} live={live} />
 
         <section className="detail-section" aria-labelledby="contract-history-heading">
           <h3 id="contract-history-heading">{t('contract.history')}</h3>

@@ -6,6 +6,7 @@ const PAGES = [
   { route: { name: 'billingSettings' }, label: 'settings.billing' },
   { route: { name: 'importHistory' }, label: 'imports.title' },
   { route: { name: 'backups' }, label: 'settings.backups' },
+  { route: { name: 'panelSettings' }, label: 'nav.panels' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {

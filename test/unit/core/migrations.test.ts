@@ -18,9 +18,12 @@ const fresh = (file: string) => {
 afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
 
 describe('the migrations array', () => {
-  it('is numbered 1..n in order', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  // Numbers are given out per branch, so one may land before the one below it: increasing is the rule.
+  it('is numbered from 1, strictly increasing', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
 });
 

@@ -38,3 +38,14 @@ describe('routes', () => {
     expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });
 });
+
+describe('panel screens', () => {
+  it('routes the actions page, the drift report and Settings → Panels, and places them in their sections', () => {
+    expect(parseRoute('#/actions')).toEqual({ name: 'actions' });
+    expect(parseRoute('#/drift')).toEqual({ name: 'drift' });
+    expect(parseRoute('#/settings/panels')).toEqual({ name: 'panelSettings' });
+    expect(hrefOf({ name: 'panelSettings' })).toBe('#/settings/panels');
+    expect(sectionOf({ name: 'drift' })).toBe('actions');
+    expect(sectionOf({ name: 'panelSettings' })).toBe('settings');
+  });
+});
