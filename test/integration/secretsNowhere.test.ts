@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, fixedClock, type Backend } from '../../electron/core/index.js';
 import { defaultSecretStore } from '../../electron/core/backend.js';
 import { tempDir } from '../fixtures/book.js';
+import { startFakeCpanel } from '../fixtures/panels/fakes/cpanel.js';
 
 const SECRETS = ['whm-token-7f3a9c1e5b', 'Sm7p-Pässwörd!2026', 'bt_api_sk_0a1b2c3d4e5f'];
 
@@ -24,13 +25,34 @@ let backend: Backend | undefined;
 afterEach(() => backend?.close());
 
 describe('secrets never reach a file in clear', () => {
-  it('not in the log, the book, a backup, an exported book or the preferences', async () => {
+  it('not in the log, the book, a backup, an exported book or the preferences, after panel work', async () => {
     const dataDir = tempDir();
     const exportDir = tempDir('hostledger-export-');
     // Browser mode's own secret store: AES-256-GCM in secrets.json under a 0600 key file.
     const secrets = defaultSecretStore(dataDir);
     for (const [i, secret] of SECRETS.entries()) await secrets.set(`panel:c${i}:token`, secret);
     backend = await createBackend({ dataDir, clock: fixedClock('2026-11-26T09:00:00Z'), secrets });
+
+    // A panel connection with credentials, used: probe, pin, test, a suspension through the queue,
+    // then a wrong token so the panel refuses and the failure is logged and kept with the action.
+    const panel = await startFakeCpanel();
+    const searched = [...SECRETS, panel.credentials.token!];
+    try {
+      const connection = await backend.dispatch('panels.connections.create', { kind: 'cpanel', name: 'WHM', host: '127.0.0.1', port: panel.port, credentials: panel.credentials });
+      if (!connection.ok) throw new Error(connection.error.message);
+      const id = (connection.value as { id: string }).id;
+      const probe = (await backend.dispatch('panels.probe', { id })) as { ok: true; value: { certificate: { sha256: string } } };
+      await backend.dispatch('panels.pin', { id, sha256: probe.value.certificate.sha256 });
+      expect((await backend.dispatch('panels.test', { id })).ok).toBe(true);
+      const client = (await backend.dispatch('clients.create', { name: 'Panel Client', currency: 'USD' })) as { ok: true; value: { id: string } };
+      const contract = (await backend.dispatch('contracts.create', { clientId: client.value.id, label: 'bob.example.com', kind: 'shared_hosting', panelKind: 'cpanel', panelAccount: 'bob', cycle: 'monthly', priceMinor: 1000, startDate: '2026-11-01' })) as { ok: true; value: { id: string } };
+      await backend.dispatch('panels.linkContract', { contractId: contract.value.id, connectionId: id });
+      await backend.dispatch('panels.connections.update', { id, credentials: { token: SECRETS[1] } });
+      await backend.dispatch('panels.test', { id });
+      await backend.dispatch('panels.accountState', { contractId: contract.value.id });
+    } finally {
+      await panel.close();
+    }
 
     // Calls that are refused or fail get logged; a secret sent by mistake in their input must not be.
     await backend.dispatch('clients.create', { name: 'Leaky Hosting', currency: 'USD', password: SECRETS[0], token: SECRETS[1] });
@@ -41,16 +63,19 @@ describe('secrets never reach a file in clear', () => {
     await backend.closeWithBackup();
     backend = undefined;
 
+    // The panel work really happened (and failed once, so a refusal was logged).
+    const log = readFileSync(join(dataDir, 'logs', 'hostledger.log'), 'utf8');
+    expect(log).toContain('Panel request');
     const files = [...filesUnder(dataDir), ...filesUnder(exportDir)].filter((file) => !file.endsWith('secrets.json'));
     expect(files.some((f) => f.endsWith('hostledger.log'))).toBe(true);
     expect(files.filter((f) => f.endsWith('.sqlite')).length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       const bytes = readFileSync(file);
-      for (const secret of SECRETS) for (const form of encodings(secret)) expect(bytes.includes(form), `${form} in ${file}`).toBe(false);
+      for (const secret of searched) for (const form of encodings(secret)) expect(bytes.includes(form), `${form} in ${file}`).toBe(false);
     }
     // The store itself holds them sealed, not in clear.
     const sealed = readFileSync(join(dataDir, 'secrets.json'));
-    for (const secret of SECRETS) for (const form of encodings(secret)) expect(sealed.includes(form)).toBe(false);
+    for (const secret of searched) for (const form of encodings(secret)) expect(sealed.includes(form)).toBe(false);
     expect(await defaultSecretStore(dataDir).get('panel:c1:token')).toBe(SECRETS[1]);
   });
 });
