@@ -110,24 +110,34 @@ export function firstPageHead(sheet: Sheet, model: DocumentModel): number {
   return Math.max(headBottom, fieldBottom) + mm(6);
 }
 
-function footerText(sheet: Sheet, company: CompanyBlock): string {
-  const parts = [company.name, company.taxId ? `${sheet.label('taxId')}: ${company.taxId}` : '', company.email ?? '', company.phone ?? '', company.website ?? ''];
-  return sheet.clean(parts.filter((part) => part.trim() !== '').join(' · '), 'company');
+/** The footer's two lines: who (name, tax id) and how to reach them (email, phone, website). */
+function footerLines(sheet: Sheet, company: CompanyBlock): [string, string] {
+  const join = (parts: Array<string | null>) => parts.filter((part): part is string => part !== null && part.trim() !== '').join(' · ');
+  return [
+    sheet.clean(join([company.name, company.taxId ? `${sheet.label('taxId')}: ${company.taxId}` : null]), 'company.name'),
+    sheet.clean(join([company.email, company.phone, company.website]), 'company.email'),
+  ];
 }
 
-/** Footer on pages [first, first + count) of the PDF, numbered 1…count. */
+/**
+ * Footer on pages [first, first + count) of the PDF, numbered 1…count; from the second page on,
+ * the title small in the top margin, so a loose page says what it belongs to.
+ */
 export function footers(sheet: Sheet, model: DocumentModel, first: number, count: number): void {
-  const text = footerText(sheet, model.company);
+  const [who, contact] = footerLines(sheet, model.company);
   const pageLabel = sheet.label('page');
   const width = PAGE.width - MARGIN.left - MARGIN.right;
-  const y = PAGE.height - mm(15);
+  const y = PAGE.height - mm(16);
+  const style = { size: 7.5, color: MUTED };
+  const runningHead = sheet.clean(model.title, 'title');
   for (let i = 0; i < count; i += 1) {
     sheet.doc.switchToPage(first + i);
+    if (i > 0) sheet.line(runningHead, MARGIN.left, mm(8), width, style);
     sheet.rule(MARGIN.left, PAGE.width - MARGIN.right, y - mm(2.5));
     const numbering = pageLabel.replace('{page}', String(i + 1)).replace('{pages}', String(count));
-    const style = { size: 7.5, color: MUTED };
     const numberWidth = sheet.width(numbering, style);
     sheet.line(numbering, MARGIN.left, y, width, style, { align: 'right' });
-    sheet.line(text, MARGIN.left, y, width - numberWidth - mm(6), style, { field: 'company' });
+    sheet.line(who, MARGIN.left, y, width - numberWidth - mm(6), style, { field: 'company.name' });
+    sheet.line(contact, MARGIN.left, y + 10, width - numberWidth - mm(6), style, { field: 'company.email' });
   }
 }
