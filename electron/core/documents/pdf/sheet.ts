@@ -14,6 +14,8 @@ export const RULE = '#c4c7cc';
 export const SHADE = '#eef0f3';
 
 const FALLBACK = '□';
+const REGULAR = 'NotoSansSC-Regular';
+const BOLD = 'NotoSansSC-Bold';
 const ELLIPSIS = '…';
 
 // Glyph coverage per font, per code point: asked once per process, not per character drawn.
@@ -55,7 +57,12 @@ export class Sheet {
     private readonly fonts: Fonts,
     readonly warnings: WarningList,
     private readonly labels: Labels,
-  ) {}
+  ) {
+    // By name: pdfkit then reuses one embedded font (and one subset) per face for the whole PDF,
+    // instead of comparing the parsed font's name tables on every switch.
+    doc.registerFont(REGULAR, fonts.regular as unknown as string);
+    doc.registerFont(BOLD, fonts.bold as unknown as string);
+  }
 
   /** The text as the font can draw it: characters without a glyph become "□", each reported. */
   clean(text: string, field: string): string {
@@ -83,12 +90,8 @@ export class Sheet {
   }
 
   style(style: TextStyle): this {
-    this.doc.font(this.fontFor(style) as unknown as string).fontSize(style.size).fillColor(style.color ?? INK);
+    this.doc.font(style.bold ? BOLD : REGULAR).fontSize(style.size).fillColor(style.color ?? INK);
     return this;
-  }
-
-  private fontFor(style: TextStyle): ParsedFont {
-    return style.bold ? this.fonts.bold : this.fonts.regular;
   }
 
   width(text: string, style: TextStyle): number {
