@@ -143,9 +143,9 @@ function signatures(sheet: Sheet, model: LetterDocument): void {
       const x = MARGIN.left + j * (width + gap);
       sheet.rule(x, x + width, top, '#1a1a1a', 0.6);
       sheet.line(sheet.clean(signer, `signatures.${i}`), x, top + 4, width, { size: 9, bold: true }, { field: `signatures.${i}` });
-      sheet.line(`${sheet.label('signatureName')}:`, x, top + 20, width, small);
+      sheet.line(sheet.labelled('signatureName'), x, top + 20, width, small);
       sheet.rule(x + mm(18), x + width, top + 29, RULE, 0.5);
-      sheet.line(`${sheet.label('signatureDate')}:`, x, top + 36, width, small);
+      sheet.line(sheet.labelled('signatureDate'), x, top + 36, width, small);
       sheet.rule(x + mm(18), x + width, top + 45, RULE, 0.5);
     });
     sheet.y = top + 52;

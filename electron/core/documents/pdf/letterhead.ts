@@ -1,6 +1,7 @@
 // What every document carries: the letterhead (logo, company, contact), the address in the
 // envelope window with the sender's return line above it, fold marks, and the footer with the
 // company's tax id and contact and "page x of y".
+import { createHash } from 'node:crypto';
 import type { CompanyBlock, DocumentModel } from '../model.js';
 import { ADDRESS_FIELD, addressField, foldMarks, letterheadColumn, MARGIN, mm, PAGE } from './geometry.js';
 import { checkLogo } from './logo.js';
@@ -13,13 +14,15 @@ interface PdfImage {
 }
 const openImage = (doc: PDFKit.PDFDocument, bytes: Buffer): PdfImage => (doc as unknown as { openImage(src: Buffer): PdfImage }).openImage(bytes);
 
-// One embedded image per logo per PDF (a batch of 500 letters carries the logo once).
-const logosByDoc = new WeakMap<PDFKit.PDFDocument, Map<Uint8Array, PdfImage | null>>();
+// One embedded image per logo per PDF: a batch of 500 letters carries the logo once, even when
+// each model holds its own copy of the bytes (as after crossing to a worker thread).
+const logosByDoc = new WeakMap<PDFKit.PDFDocument, Map<string, PdfImage | null>>();
 
 function logoImage(sheet: Sheet, logo: Uint8Array): PdfImage | null {
   let logos = logosByDoc.get(sheet.doc);
   if (!logos) logosByDoc.set(sheet.doc, (logos = new Map()));
-  if (logos.has(logo)) return logos.get(logo)!;
+  const key = createHash('sha256').update(logo).digest('hex');
+  if (logos.has(key)) return logos.get(key)!;
   const check = checkLogo(logo);
   let image: PdfImage | null = null;
   if (check.ok) {
@@ -29,7 +32,7 @@ function logoImage(sheet: Sheet, logo: Uint8Array): PdfImage | null {
       image = null;
     }
   }
-  logos.set(logo, image);
+  logos.set(key, image);
   return image;
 }
 
@@ -60,7 +63,7 @@ function letterhead(sheet: Sheet, model: DocumentModel): number {
   ] as const) {
     if (value) lines.push([value, field]);
   }
-  if (company.taxId) lines.push([`${sheet.label('taxId')}: ${company.taxId}`, 'company.taxId']);
+  if (company.taxId) lines.push([sheet.labelled('taxId', company.taxId), 'company.taxId']);
   for (const [value, field] of lines) {
     sheet.line(sheet.clean(value, field), column.x, y, column.width, small, { align, field });
     y += 10.5;
@@ -114,7 +117,7 @@ export function firstPageHead(sheet: Sheet, model: DocumentModel): number {
 function footerLines(sheet: Sheet, company: CompanyBlock): [string, string] {
   const join = (parts: Array<string | null>) => parts.filter((part): part is string => part !== null && part.trim() !== '').join(' · ');
   return [
-    sheet.clean(join([company.name, company.taxId ? `${sheet.label('taxId')}: ${company.taxId}` : null]), 'company.name'),
+    sheet.clean(join([company.name, company.taxId ? sheet.labelled('taxId', company.taxId) : null]), 'company.name'),
     sheet.clean(join([company.email, company.phone, company.website]), 'company.email'),
   ];
 }

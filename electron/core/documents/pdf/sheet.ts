@@ -2,6 +2,7 @@
 // font's glyphs (a missing one is drawn as "□" and reported), one-line texts are fitted to their
 // width with an ellipsis, labels come from the model, and content stops above the footer.
 import PDFDocument from 'pdfkit';
+import type { Language } from '../../../../shared/domain/language.js';
 import type { Labels } from '../model.js';
 import type { Fonts, ParsedFont } from './fonts.js';
 import { CONTENT_BOTTOM, MARGIN, PAGE } from './geometry.js';
@@ -57,6 +58,7 @@ export class Sheet {
     private readonly fonts: Fonts,
     readonly warnings: WarningList,
     private readonly labels: Labels,
+    private readonly language: Language,
   ) {
     // By name: pdfkit then reuses one embedded font (and one subset) per face for the whole PDF,
     // instead of comparing the parsed font's name tables on every switch.
@@ -87,6 +89,11 @@ export class Sheet {
       return key;
     }
     return this.clean(text, `labels.${key}`);
+  }
+
+  /** "Label: value" with the colon of the document's language (full-width in Chinese). */
+  labelled(key: LabelKey, value = ''): string {
+    return `${this.label(key)}${this.language === 'zh-CN' ? '：' : ': '}${value}`.trimEnd();
   }
 
   style(style: TextStyle): this {
