@@ -82,13 +82,44 @@ function withSharedLayout(font: ParsedFont): ParsedFont {
   return shared;
 }
 
+/** The font files' bytes, in memory that worker threads can share instead of copying. */
+export interface FontBytes {
+  regular: SharedArrayBuffer;
+  bold: SharedArrayBuffer;
+}
+
+let bytes: FontBytes | null = null;
 let cached: Fonts | null = null;
+
+function readShared(path: string): SharedArrayBuffer {
+  const file = readFileSync(path);
+  const shared = new SharedArrayBuffer(file.byteLength);
+  new Uint8Array(shared).set(file);
+  return shared;
+}
+
+/**
+ * The font files, read once per process. Hand them to a worker (workerData) and call
+ * `useFontBytes` there: 20 MB that every thread would otherwise read and hold again.
+ */
+export function fontBytes(): FontBytes {
+  if (!bytes) {
+    const paths = notoSansScPaths();
+    bytes = { regular: readShared(paths.regular), bold: readShared(paths.bold) };
+  }
+  return bytes;
+}
+
+/** In a worker: use the bytes its parent read (before the first `loadFonts`). */
+export function useFontBytes(shared: FontBytes): void {
+  bytes ??= shared;
+}
 
 /** The document fonts, parsed on first use and kept for the life of the process or thread. */
 export function loadFonts(): Fonts {
   if (cached) return cached;
   const fontkit = require('fontkit') as Fontkit;
-  const paths = notoSansScPaths();
-  cached = { regular: withSharedLayout(fontkit.create(readFileSync(paths.regular))), bold: withSharedLayout(fontkit.create(readFileSync(paths.bold))) };
+  const files = fontBytes();
+  cached = { regular: withSharedLayout(fontkit.create(new Uint8Array(files.regular))), bold: withSharedLayout(fontkit.create(new Uint8Array(files.bold))) };
   return cached;
 }
