@@ -17,7 +17,7 @@ export function benchInvoice(i: number): InvoiceDocument {
     title: `账单 ${number}`,
     recipient: { ...model.recipient, name: `${SURNAMES[i % 10]}${GIVEN[Math.floor(i / 10) % 10]} 先生` },
     facts: model.facts.map(([label, value], f) => [label, f === 0 ? number : value]),
-    totals: model.totals.map(([label], t) => [label, `¥${(yuan * (t + 1)).toLocaleString('en-GB')}.${String(i % 100).padStart(2, '0')}`]),
+    totals: model.totals.map(([label], t) => [label, `¥${yuan * (t + 1)}.${String(i % 100).padStart(2, '0')}`]),
   };
 }
 
