@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentModel, InvoiceDocument } from '../../../../electron/core/documents/model.js';
 import { addressField, labelKeysFor, loadFonts, renderDocument } from '../../../../electron/core/documents/pdf/index.js';
 import { allSampleModels, sampleInvoice, sampleLetter, sampleStatement } from '../../../fixtures/documents/sampleModels.js';
-import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextIn } from '../../../fixtures/documents/readPdf.js';
+import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextIn, pdfWords } from '../../../fixtures/documents/readPdf.js';
 
 const fonts = loadFonts();
 /** pdftotext pads columns with spaces; compare words, not spacing. */
@@ -102,6 +102,32 @@ describe('renderDocument', () => {
     expect(text).toContain('客户：张伟（北京星河网络有限公司）');
     expect(text.match(/姓名：/g)).toHaveLength(2);
     expect(text.match(/日期：/g)).toHaveLength(2);
+  });
+
+  it('flows a long letter onto more pages, numbered, above the footer', async () => {
+    const model = sampleLetter('en', 'termination_letter');
+    model.body = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}. ${'We would much rather keep your services running and agree a way forward with you. '.repeat(4)}`).join('\n\n');
+    const { bytes, pages } = await renderDocument(model, fonts);
+    expect(pages).toBeGreaterThan(1);
+    const texts = pdfPages(bytes).map(squash);
+    texts.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pages}`));
+    expect(texts[pages - 1]).toContain('Termination notice');
+    expect(texts[pages - 1]).toContain('Kind regards');
+    for (let i = 1; i <= 14; i += 1) expect(texts.join(' ')).toContain(`Paragraph ${i}.`);
+    // The body never runs into the footer band (its top rule sits 18.5 mm above the bottom edge).
+    for (let page = 1; page <= pages; page += 1) expect(squash(pdfTextIn(bytes, { x: 0, y: 842 - 52, width: 595, height: 52 }, page))).not.toMatch(/Paragraph|agree a way/);
+  });
+
+  it('right-aligns the amount and count columns of a letter table, not its dates', async () => {
+    const { bytes } = await renderDocument(sampleLetter('en', 'first_notice'), fonts);
+    const words = pdfWords(bytes);
+    const due = words.find((w) => w.text === 'Due')!;
+    const inHeader = (text: string) => words.find((w) => w.text === text && Math.abs(w.yMin - due.yMin) < 1)!;
+    const inRow = (text: string) => words.find((w) => w.text === text && w.yMin > due.yMin)!;
+    // "29" days (a count) and "£22.20" end where their headers end; "28 October 2026" (a date) starts where its header starts.
+    expect(Math.abs(inRow('29').xMax - inHeader('overdue').xMax)).toBeLessThan(1);
+    expect(Math.abs(inRow('£22.20').xMax - inHeader('amount').xMax)).toBeLessThan(1);
+    expect(Math.abs(inRow('28').xMin - due.xMin)).toBeLessThan(1);
   });
 
   it('gives the same bytes for the same model, with the dates taken from the document', async () => {
