@@ -89,7 +89,8 @@ function invoice(sheet: Sheet, model: InvoiceDocument): void {
     sheet.clean(line.taxRate, `lines.${i}.taxRate`),
     sheet.clean(line.amount, `lines.${i}.amount`),
   ]);
-  flowTable(sheet, columns, rows);
+  const lineFields = ['description', 'quantity', 'unitPrice', 'taxRate', 'amount'];
+  flowTable(sheet, columns, rows, (r, c) => `lines.${r}.${lineFields[c]}`);
   totals(sheet, model.totals);
   notes(sheet, model.notes);
   // A credit note asks for no payment.
@@ -114,7 +115,8 @@ function statement(sheet: Sheet, model: StatementDocument): void {
     sheet.clean(entry.credit, `entries.${i}.credit`),
     sheet.clean(entry.balance, `entries.${i}.balance`),
   ]);
-  flowTable(sheet, columns, rows);
+  const entryFields = ['date', 'description', 'debit', 'credit', 'balance'];
+  flowTable(sheet, columns, rows, (r, c) => `entries.${r}.${entryFields[c]}`);
   totals(sheet, model.totals);
   notes(sheet, model.notes);
   paymentDetails(sheet, model);
@@ -174,7 +176,7 @@ function letter(sheet: Sheet, model: LetterDocument): void {
     const headers = model.table.columns.map((header, i) => sheet.clean(header, `table.columns.${i}`));
     const rows = model.table.rows.map((row, r) => headers.map((_, c) => sheet.clean(row[c] ?? '', `table.rows.${r}.${c}`)));
     const columns = letterColumns(headers, rows);
-    flowTable(sheet, columns, rows);
+    flowTable(sheet, columns, rows, (r, c) => `table.rows.${r}.${c}`);
   }
   // A receipt confirms the arrears are cleared: nothing more to pay.
   if (model.kind !== 'receipt') paymentDetails(sheet, model);

@@ -214,6 +214,20 @@ describe('bad input', () => {
     expect(inWindow).not.toContain('…');
   });
 
+  it('cuts a table cell taller than a page to one page, with an ellipsis and a warning, and carries on', async () => {
+    const model = sampleInvoice('en', 'invoice', 3);
+    model.lines[1].description = Array.from({ length: 150 }, (_, i) => `Note ${i}`).join('\n');
+    const { bytes, pages, warnings } = await renderDocument(model, fonts);
+    expect(warnings).toEqual([{ code: 'text_truncated', field: 'lines.1.description' }]);
+    expect(pages).toBe(3);
+    const texts = pdfPages(bytes).map(squash);
+    expect(texts[1]).toContain('Note 0 1 £18.50 20% £18.50');
+    expect(texts[1]).toContain('…');
+    expect(texts.join(' ')).not.toContain('Note 149');
+    expect(texts[2]).toContain('SSL certificate, 1 year 1 £45.00 20% £45.00');
+    expect(texts[2]).toContain('Balance due');
+  });
+
   it('says visibly that no payment details are set, and warns', async () => {
     const model: DocumentModel = sampleLetter('zh-CN', 'second_notice');
     model.company = { ...model.company, paymentLines: [] };
