@@ -125,9 +125,11 @@ export class Sheet {
    * `truncated` for `field`). `align` places it inside [x, x + width].
    */
   line(text: string, x: number, y: number, width: number, style: TextStyle, options: { align?: 'left' | 'right' | 'center'; field?: string; truncated?: RenderWarningCode } = {}): void {
-    const fitted = this.fit(text, width, style);
+    // A line break inside a one-line text (a name, a fact) would print over the next line.
+    const oneLine = text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+    const fitted = this.fit(oneLine, width, style);
     if (fitted !== null && options.field) this.warnings.add({ code: options.truncated ?? 'text_truncated', field: options.field });
-    const shown = fitted ?? text;
+    const shown = fitted ?? oneLine;
     const textWidth = this.doc.widthOfString(shown);
     const left = options.align === 'right' ? x + width - textWidth : options.align === 'center' ? x + (width - textWidth) / 2 : x;
     this.doc.text(shown, left, y, { lineBreak: false });

@@ -157,6 +157,16 @@ describe('bad input', () => {
     expect(warnings).toContainEqual({ code: 'glyph_missing', field: 'body', character: '🚀', codePoint: 'U+1F680' });
   });
 
+  it('keeps a one-line text on one line when it holds a line break', async () => {
+    const model = sampleInvoice('en');
+    model.recipient = { ...model.recipient, name: 'Mrs Alice\nMoreton' };
+    model.facts = [['Due\ndate', '10 December\n2026']];
+    const { bytes } = await renderDocument(model, fonts);
+    const text = pdfText(bytes);
+    expect(text).toContain('Mrs Alice Moreton');
+    expect(squash(text)).toContain('Due date 10 December 2026');
+  });
+
   it('renders without a logo when its bytes are empty or broken, and says so', async () => {
     const good = await renderDocument(sampleInvoice('en'), fonts);
     for (const [logo, code] of [
