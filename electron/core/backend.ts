@@ -24,6 +24,7 @@ import { arrangementHandlers } from './billing/arrangements/arrangementHandlers.
 import { importHandlers } from './billing/import/importHandlers.js';
 import { billingRunHandlers } from './billing/run/runHandlers.js';
 import { riskHandlers } from './risk/riskHandlers.js';
+import { documentHandlers } from './documents/documentHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -77,6 +78,7 @@ const handlers: Handlers = {
   ...importHandlers,
   ...billingRunHandlers,
   ...riskHandlers,
+  ...documentHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -10,6 +10,7 @@ import { arrangementMethods } from './arrangements.js';
 import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 import { riskMethods } from './risk.js';
+import { documentMethods } from './documents.js';
 
 export const methods = {
   ...appMethods,
@@ -21,6 +22,7 @@ export const methods = {
   ...importsMethods,
   ...billingRunMethods,
   ...riskMethods,
+  ...documentMethods,
   ...demoMethods,
 };
 
