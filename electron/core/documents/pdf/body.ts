@@ -30,12 +30,13 @@ function totals(sheet: Sheet, rows: Array<[string, string]>): void {
   if (rows.length === 0) return;
   const width = mm(85);
   const x = PAGE.width - MARGIN.right - width;
-  sheet.ensure(rows.length * 15 + 6);
+  sheet.ensure(rows.length * 15 + 12);
   rows.forEach(([label, value], i) => {
     const last = i === rows.length - 1;
     if (last) {
-      sheet.rule(x, x + width, sheet.y - 2, '#1a1a1a', 0.8);
-      sheet.y += 2;
+      sheet.y += 3;
+      sheet.rule(x, x + width, sheet.y - 1, '#1a1a1a', 0.8);
+      sheet.y += 3;
     }
     const style = { size: last ? 10.5 : 9, bold: last };
     const valueText = sheet.clean(value, `totals.${i}.1`);
@@ -142,9 +143,9 @@ function signatures(sheet: Sheet, model: LetterDocument): void {
       const x = MARGIN.left + j * (width + gap);
       sheet.rule(x, x + width, top, '#1a1a1a', 0.6);
       sheet.line(sheet.clean(signer, `signatures.${i}`), x, top + 4, width, { size: 9, bold: true }, { field: `signatures.${i}` });
-      sheet.line(`${sheet.label('signatureName')}:`, x, top + 20, width, small);
+      sheet.line(sheet.labelled('signatureName'), x, top + 20, width, small);
       sheet.rule(x + mm(18), x + width, top + 29, RULE, 0.5);
-      sheet.line(`${sheet.label('signatureDate')}:`, x, top + 36, width, small);
+      sheet.line(sheet.labelled('signatureDate'), x, top + 36, width, small);
       sheet.rule(x + mm(18), x + width, top + 45, RULE, 0.5);
     });
     sheet.y = top + 52;

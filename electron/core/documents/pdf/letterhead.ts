@@ -1,6 +1,7 @@
 // What every document carries: the letterhead (logo, company, contact), the address in the
 // envelope window with the sender's return line above it, fold marks, and the footer with the
 // company's tax id and contact and "page x of y".
+import { createHash } from 'node:crypto';
 import type { CompanyBlock, DocumentModel } from '../model.js';
 import { ADDRESS_FIELD, addressField, foldMarks, letterheadColumn, MARGIN, mm, PAGE } from './geometry.js';
 import { checkLogo } from './logo.js';
@@ -13,13 +14,15 @@ interface PdfImage {
 }
 const openImage = (doc: PDFKit.PDFDocument, bytes: Buffer): PdfImage => (doc as unknown as { openImage(src: Buffer): PdfImage }).openImage(bytes);
 
-// One embedded image per logo per PDF (a batch of 500 letters carries the logo once).
-const logosByDoc = new WeakMap<PDFKit.PDFDocument, Map<Uint8Array, PdfImage | null>>();
+// One embedded image per logo per PDF: a batch of 500 letters carries the logo once, even when
+// each model holds its own copy of the bytes (as after crossing to a worker thread).
+const logosByDoc = new WeakMap<PDFKit.PDFDocument, Map<string, PdfImage | null>>();
 
 function logoImage(sheet: Sheet, logo: Uint8Array): PdfImage | null {
   let logos = logosByDoc.get(sheet.doc);
   if (!logos) logosByDoc.set(sheet.doc, (logos = new Map()));
-  if (logos.has(logo)) return logos.get(logo)!;
+  const key = createHash('sha256').update(logo).digest('hex');
+  if (logos.has(key)) return logos.get(key)!;
   const check = checkLogo(logo);
   let image: PdfImage | null = null;
   if (check.ok) {
@@ -29,7 +32,7 @@ function logoImage(sheet: Sheet, logo: Uint8Array): PdfImage | null {
       image = null;
     }
   }
-  logos.set(logo, image);
+  logos.set(key, image);
   return image;
 }
 
@@ -60,7 +63,7 @@ function letterhead(sheet: Sheet, model: DocumentModel): number {
   ] as const) {
     if (value) lines.push([value, field]);
   }
-  if (company.taxId) lines.push([`${sheet.label('taxId')}: ${company.taxId}`, 'company.taxId']);
+  if (company.taxId) lines.push([sheet.labelled('taxId', company.taxId), 'company.taxId']);
   for (const [value, field] of lines) {
     sheet.line(sheet.clean(value, field), column.x, y, column.width, small, { align, field });
     y += 10.5;
@@ -110,24 +113,34 @@ export function firstPageHead(sheet: Sheet, model: DocumentModel): number {
   return Math.max(headBottom, fieldBottom) + mm(6);
 }
 
-function footerText(sheet: Sheet, company: CompanyBlock): string {
-  const parts = [company.name, company.taxId ? `${sheet.label('taxId')}: ${company.taxId}` : '', company.email ?? '', company.phone ?? '', company.website ?? ''];
-  return sheet.clean(parts.filter((part) => part.trim() !== '').join(' · '), 'company');
+/** The footer's two lines: who (name, tax id) and how to reach them (email, phone, website). */
+function footerLines(sheet: Sheet, company: CompanyBlock): [string, string] {
+  const join = (parts: Array<string | null>) => parts.filter((part): part is string => part !== null && part.trim() !== '').join(' · ');
+  return [
+    sheet.clean(join([company.name, company.taxId ? sheet.labelled('taxId', company.taxId) : null]), 'company.name'),
+    sheet.clean(join([company.email, company.phone, company.website]), 'company.email'),
+  ];
 }
 
-/** Footer on pages [first, first + count) of the PDF, numbered 1…count. */
+/**
+ * Footer on pages [first, first + count) of the PDF, numbered 1…count; from the second page on,
+ * the title small in the top margin, so a loose page says what it belongs to.
+ */
 export function footers(sheet: Sheet, model: DocumentModel, first: number, count: number): void {
-  const text = footerText(sheet, model.company);
+  const [who, contact] = footerLines(sheet, model.company);
   const pageLabel = sheet.label('page');
   const width = PAGE.width - MARGIN.left - MARGIN.right;
-  const y = PAGE.height - mm(15);
+  const y = PAGE.height - mm(16);
+  const style = { size: 7.5, color: MUTED };
+  const runningHead = sheet.clean(model.title, 'title');
   for (let i = 0; i < count; i += 1) {
     sheet.doc.switchToPage(first + i);
+    if (i > 0) sheet.line(runningHead, MARGIN.left, mm(8), width, style);
     sheet.rule(MARGIN.left, PAGE.width - MARGIN.right, y - mm(2.5));
     const numbering = pageLabel.replace('{page}', String(i + 1)).replace('{pages}', String(count));
-    const style = { size: 7.5, color: MUTED };
     const numberWidth = sheet.width(numbering, style);
     sheet.line(numbering, MARGIN.left, y, width, style, { align: 'right' });
-    sheet.line(text, MARGIN.left, y, width - numberWidth - mm(6), style, { field: 'company' });
+    sheet.line(who, MARGIN.left, y, width - numberWidth - mm(6), style, { field: 'company.name' });
+    sheet.line(contact, MARGIN.left, y + 10, width - numberWidth - mm(6), style, { field: 'company.email' });
   }
 }

@@ -26,7 +26,7 @@ export function documentDate(model: DocumentModel): Date {
 /** Lays out one document from its first page on; returns its warnings. The caller ends the PDF. */
 export function layOut(doc: PDFKit.PDFDocument, model: DocumentModel, fonts: Fonts): { firstPage: number; pages: number; warnings: WarningList } {
   const warnings = new WarningList();
-  const sheet = new Sheet(doc, fonts, warnings, model.labels);
+  const sheet = new Sheet(doc, fonts, warnings, model.labels, model.language);
   const firstPage = doc.bufferedPageRange().count;
   sheet.newPage();
   sheet.y = firstPageHead(sheet, model);

@@ -2,6 +2,7 @@
 // font's glyphs (a missing one is drawn as "□" and reported), one-line texts are fitted to their
 // width with an ellipsis, labels come from the model, and content stops above the footer.
 import PDFDocument from 'pdfkit';
+import type { Language } from '../../../../shared/domain/language.js';
 import type { Labels } from '../model.js';
 import type { Fonts, ParsedFont } from './fonts.js';
 import { CONTENT_BOTTOM, MARGIN, PAGE } from './geometry.js';
@@ -14,6 +15,8 @@ export const RULE = '#c4c7cc';
 export const SHADE = '#eef0f3';
 
 const FALLBACK = '□';
+const REGULAR = 'NotoSansSC-Regular';
+const BOLD = 'NotoSansSC-Bold';
 const ELLIPSIS = '…';
 
 // Glyph coverage per font, per code point: asked once per process, not per character drawn.
@@ -55,7 +58,13 @@ export class Sheet {
     private readonly fonts: Fonts,
     readonly warnings: WarningList,
     private readonly labels: Labels,
-  ) {}
+    private readonly language: Language,
+  ) {
+    // By name: pdfkit then reuses one embedded font (and one subset) per face for the whole PDF,
+    // instead of comparing the parsed font's name tables on every switch.
+    doc.registerFont(REGULAR, fonts.regular as unknown as string);
+    doc.registerFont(BOLD, fonts.bold as unknown as string);
+  }
 
   /** The text as the font can draw it: characters without a glyph become "□", each reported. */
   clean(text: string, field: string): string {
@@ -82,13 +91,14 @@ export class Sheet {
     return this.clean(text, `labels.${key}`);
   }
 
-  style(style: TextStyle): this {
-    this.doc.font(this.fontFor(style) as unknown as string).fontSize(style.size).fillColor(style.color ?? INK);
-    return this;
+  /** "Label: value" with the colon of the document's language (full-width in Chinese). */
+  labelled(key: LabelKey, value = ''): string {
+    return `${this.label(key)}${this.language === 'zh-CN' ? '：' : ': '}${value}`.trimEnd();
   }
 
-  private fontFor(style: TextStyle): ParsedFont {
-    return style.bold ? this.fonts.bold : this.fonts.regular;
+  style(style: TextStyle): this {
+    this.doc.font(style.bold ? BOLD : REGULAR).fontSize(style.size).fillColor(style.color ?? INK);
+    return this;
   }
 
   width(text: string, style: TextStyle): number {

@@ -9,7 +9,7 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-const PAD = mm(1.6);
+const PAD = mm(1.3);
 const BODY: TextStyle = { size: 8.5 };
 const HEAD: TextStyle = { size: 8, bold: true, color: MUTED };
 
