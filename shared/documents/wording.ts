@@ -146,7 +146,7 @@ const zhCN: Record<WordKey, string> = {
   creditAtClose: '账户余额',
   'note.paidInFull': '已全额付款，谢谢！',
   'note.void': '本账单已作废：{reason}',
-  'note.proforma': '本单为预付款账单，并非发票；付款后将转为正式账单。',
+  'note.proforma': '本单为预付款账单，付款后将转为正式账单。',
   'note.creditNote': '本贷项通知单冲减账单 {number} 的应付金额。',
   'note.taxExempt': '免收税费：{reason}',
   'note.payBy': '请于 {date} 前付款，并注明账单编号 {number}。',

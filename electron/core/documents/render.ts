@@ -2,9 +2,7 @@
 // screens to translate, an English sentence for scripts and logs).
 import type { DocumentWarning } from '../../../shared/api/documents.js';
 import type { DocumentModel } from './model.js';
-import { loadFonts } from './pdf/fonts.js';
-import { renderDocument } from './pdf/renderDocument.js';
-import type { RenderWarning } from './pdf/warnings.js';
+import { loadFonts, renderDocument, type RenderWarning } from './pdf/index.js';
 
 const MESSAGES: Record<RenderWarning['code'], string> = {
   logo_missing: 'The logo is empty: printed without a logo.',

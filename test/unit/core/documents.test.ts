@@ -178,6 +178,10 @@ describe('letters', () => {
     expect(!final.ok && final.error.details?.fields?.[0]).toMatchObject({ field: 'params.suspensionDate', code: 'required' });
     const receipt = await book.backend.dispatch('documents.letter', { clientId: en.id, kind: 'receipt' });
     expect(!receipt.ok && receipt.error.details?.fields?.[0]).toMatchObject({ field: 'params.paymentId', code: 'required' });
+    // Nothing owed, nothing to remind of: a notice would say "0.00 overdue".
+    await book.call('payments.record', { clientId: en.id, date: '2026-11-25', amountMinor: 12_345, method: 'card' });
+    const notice = await book.backend.dispatch('documents.letter', { clientId: en.id, kind: 'first_notice' });
+    expect(!notice.ok && notice.error.details?.fields?.[0]).toMatchObject({ field: 'clientId', code: 'not_allowed' });
   });
 });
 

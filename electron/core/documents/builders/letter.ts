@@ -40,6 +40,10 @@ export function gatherFacts(ctx: Context, client: Client, kind: LetterKind, para
     });
     open = chosen;
   }
+  // A letter about arrears with nothing owed would tell the client they owe 0.00.
+  if (open.length === 0 && !['payment_plan_agreement', 'receipt'].includes(kind)) {
+    throw invalidField({ field: 'clientId', code: 'not_allowed', message: `${client.name} has no open invoices: there is nothing to write to them about.` });
+  }
   if (kind === 'final_notice' && !params.suspensionDate) {
     throw invalidField({ field: 'params.suspensionDate', code: 'required', message: 'A final notice names the day service will be suspended: give the suspension date.' });
   }
