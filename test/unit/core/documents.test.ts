@@ -62,7 +62,7 @@ describe('invoice PDFs', () => {
     expect(timeline.items.filter((e) => e.action === 'document.issued')).toHaveLength(1);
   });
 
-  it('refuses a draft, an unknown invoice, and a book without a company name or payment details, naming the field', async () => {
+  it('refuses a draft, an unknown invoice and a book without a company name, naming the field; warns without payment details', async () => {
     const bare = await book.call('clients.create', { name: 'Bare', currency: 'USD' });
     const draft = await book.call('invoices.createDraft', { clientId: bare.id, lines: [{ description: 'x', unitPriceMinor: 100 }] });
     const refusal = async (method: 'documents.invoicePdf', input: { invoiceId: string }) => {
@@ -74,12 +74,14 @@ describe('invoice PDFs', () => {
 
     expect((await refusal('documents.invoicePdf', { invoiceId: issued.id }))?.details?.fields?.[0]).toMatchObject({ field: 'company.name', code: 'required' });
     await book.call('company.update', { name: 'Cloudlet' });
-    expect((await refusal('documents.invoicePdf', { invoiceId: issued.id }))?.details?.fields?.[0]).toMatchObject({ field: 'company.paymentLines', code: 'required' });
-    await book.call('company.update', { paymentLines: ['Bank 1'] });
     expect((await refusal('documents.invoicePdf', { invoiceId: draft.id }))?.details?.fields?.[0]).toMatchObject({ field: 'invoiceId', code: 'not_allowed' });
     expect((await refusal('documents.invoicePdf', { invoiceId: 'in_doesnotexist0' }))?.details?.fields?.[0]).toMatchObject({ field: 'invoiceId', code: 'unknown_reference' });
     expect(count('documents')).toBe(0);
-    expect((await book.call('documents.invoicePdf', { invoiceId: issued.id })).document?.kind).toBe('invoice');
+    // Without payment details the invoice is made, says to contact the reseller, and the warning names the field.
+    const made = await book.call('documents.invoicePdf', { invoiceId: issued.id });
+    expect(made.warnings).toContainEqual(expect.objectContaining({ code: 'payment_details_missing', field: 'company.paymentLines' }));
+    expect(made.document?.warnings).toEqual(made.warnings);
+    expect(pdfText(made.pdfBase64)).toContain('please contact us');
   });
 });
 

@@ -36,16 +36,15 @@ export interface Letterhead {
 }
 
 /**
- * The company profile as documents print it. Issuing needs a name and payment details (an archived
- * invoice without a way to pay stays that way for good); a preview only warns about them.
+ * The company profile as documents print it. Issuing needs at least the company's name. Without
+ * payment details a document is still made — the page says to contact the reseller, and the
+ * answer carries a payment_details_missing warning naming company.paymentLines — so a reseller
+ * can hand out an invoice before setting up every detail, and is told.
  */
 export function letterhead(ctx: Context, purpose: 'issue' | 'preview'): Letterhead {
   const { company, envelope } = createCompanyProfile(ctx.db).block();
   if (purpose === 'issue' && company.name === '') {
     throw invalidField({ field: 'company.name', code: 'required', message: 'Set up the company profile (at least its name) before issuing documents.' });
-  }
-  if (purpose === 'issue' && company.paymentLines.length === 0) {
-    throw invalidField({ field: 'company.paymentLines', code: 'required', message: 'Add payment details to the company profile (how clients pay you) before issuing documents.' });
   }
   return { company: { ...company, name: company.name || '—' }, envelope };
 }
