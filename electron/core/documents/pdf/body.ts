@@ -89,7 +89,8 @@ function invoice(sheet: Sheet, model: InvoiceDocument): void {
     sheet.clean(line.taxRate, `lines.${i}.taxRate`),
     sheet.clean(line.amount, `lines.${i}.amount`),
   ]);
-  flowTable(sheet, columns, rows);
+  const lineFields = ['description', 'quantity', 'unitPrice', 'taxRate', 'amount'];
+  flowTable(sheet, columns, rows, (r, c) => `lines.${r}.${lineFields[c]}`);
   totals(sheet, model.totals);
   notes(sheet, model.notes);
   // A credit note asks for no payment.
@@ -114,18 +115,26 @@ function statement(sheet: Sheet, model: StatementDocument): void {
     sheet.clean(entry.credit, `entries.${i}.credit`),
     sheet.clean(entry.balance, `entries.${i}.balance`),
   ]);
-  flowTable(sheet, columns, rows);
+  const entryFields = ['date', 'description', 'debit', 'credit', 'balance'];
+  flowTable(sheet, columns, rows, (r, c) => `entries.${r}.${entryFields[c]}`);
   totals(sheet, model.totals);
   notes(sheet, model.notes);
   paymentDetails(sheet, model);
 }
 
-/** A letter table's columns: the first wider, the last (an amount, usually) right-aligned. */
-function letterColumns(headers: string[]): Column[] {
+/** An amount, count or rate: "£22.20", "−¥5.00", "29", "6%" (not a date or a reference). */
+const NUMERIC = /^[-−+]?[£¥$€]?\s?\d[\d,.\s]*%?$/u;
+
+/** A letter table's columns: the first wider; columns of amounts and counts right-aligned. */
+function letterColumns(headers: string[], rows: string[][]): Column[] {
   const count = Math.max(1, headers.length);
   const first = count === 1 ? CONTENT_WIDTH : CONTENT_WIDTH * (count > 3 ? 0.3 : 0.4);
   const rest = count === 1 ? 0 : (CONTENT_WIDTH - first) / (count - 1);
-  return headers.map((header, i) => ({ header, width: i === 0 ? first : rest, align: i > 0 && i === count - 1 ? 'right' : 'left' }));
+  return headers.map((header, i) => {
+    const cells = rows.map((row) => row[i].trim()).filter((cell) => cell !== '');
+    const numeric = i > 0 && cells.length > 0 && cells.every((cell) => NUMERIC.test(cell));
+    return { header, width: i === 0 ? first : rest, align: numeric ? 'right' : 'left' };
+  });
 }
 
 function signatures(sheet: Sheet, model: LetterDocument): void {
@@ -164,9 +173,10 @@ function letter(sheet: Sheet, model: LetterDocument): void {
   });
   if (model.table && model.table.columns.length > 0) {
     sheet.y += mm(1);
-    const columns = letterColumns(model.table.columns.map((header, i) => sheet.clean(header, `table.columns.${i}`)));
-    const rows = model.table.rows.map((row, r) => columns.map((_, c) => sheet.clean(row[c] ?? '', `table.rows.${r}.${c}`)));
-    flowTable(sheet, columns, rows);
+    const headers = model.table.columns.map((header, i) => sheet.clean(header, `table.columns.${i}`));
+    const rows = model.table.rows.map((row, r) => headers.map((_, c) => sheet.clean(row[c] ?? '', `table.rows.${r}.${c}`)));
+    const columns = letterColumns(headers, rows);
+    flowTable(sheet, columns, rows, (r, c) => `table.rows.${r}.${c}`);
   }
   // A receipt confirms the arrears are cleared: nothing more to pay.
   if (model.kind !== 'receipt') paymentDetails(sheet, model);

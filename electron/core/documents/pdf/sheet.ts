@@ -139,11 +139,30 @@ export class Sheet {
     return this.doc.heightOfString(text, { width, lineGap });
   }
 
-  /** A wrapped text block at (x, y); the caller has made room for it. Returns its height. */
-  block(text: string, x: number, y: number, width: number, style: TextStyle, options: { align?: 'left' | 'right'; lineGap?: number } = {}): number {
+  /**
+   * A wrapped text block at (x, y); the caller has made room for it. With `maxHeight`, text past
+   * it is left out and what is shown ends with an ellipsis. Returns its height.
+   */
+  block(text: string, x: number, y: number, width: number, style: TextStyle, options: { align?: 'left' | 'right'; lineGap?: number; maxHeight?: number } = {}): number {
     const lineGap = options.lineGap ?? 1.5;
-    const height = this.height(text, width, style, lineGap);
-    this.doc.text(text, x, y, { width, lineGap, align: options.align ?? 'left' });
+    let shown = text;
+    let height = this.height(text, width, style, lineGap);
+    // Half a point of slack: a row's height is its tallest cell's, which must not count as over.
+    const limit = options.maxHeight === undefined ? Infinity : options.maxHeight + 0.5;
+    if (height > limit) {
+      const chars = [...text];
+      let low = 0;
+      let high = chars.length;
+      while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (this.height(chars.slice(0, mid).join('').trimEnd() + ELLIPSIS, width, style, lineGap) <= limit) low = mid;
+        else high = mid - 1;
+      }
+      shown = chars.slice(0, low).join('').trimEnd() + ELLIPSIS;
+      height = this.height(shown, width, style, lineGap);
+    }
+    this.style(style);
+    this.doc.text(shown, x, y, { width, lineGap, align: options.align ?? 'left' });
     return height;
   }
 

@@ -24,7 +24,7 @@ function rowHeight(sheet: Sheet, cells: readonly string[], columns: readonly Col
 function drawRow(sheet: Sheet, cells: readonly string[], columns: readonly Column[], style: TextStyle, height: number): void {
   let x = MARGIN.left;
   cells.forEach((cell, i) => {
-    sheet.block(cell, x + PAD, sheet.y + PAD, columns[i].width - 2 * PAD, style, { align: columns[i].align, lineGap: 1 });
+    sheet.block(cell, x + PAD, sheet.y + PAD, columns[i].width - 2 * PAD, style, { align: columns[i].align, lineGap: 1, maxHeight: height - 2 * PAD });
     x += columns[i].width;
   });
   sheet.y += height;
@@ -38,10 +38,22 @@ function header(sheet: Sheet, columns: readonly Column[]): void {
   drawRow(sheet, cells, columns, HEAD, height);
 }
 
-/** Draws the table at the flow position; `rows` are already cleaned texts. */
-export function flowTable(sheet: Sheet, columns: readonly Column[], rows: readonly (readonly string[])[]): void {
+/**
+ * Draws the table at the flow position; `rows` are already cleaned texts, `field(r, c)` names a
+ * cell in the model. A row never splits across pages; one taller than a whole page is cut to fit
+ * with an ellipsis (and reported) rather than spilling over the rows after it.
+ */
+export function flowTable(sheet: Sheet, columns: readonly Column[], rows: readonly (readonly string[])[], field: (row: number, column: number) => string): void {
   const width = columns.reduce((sum, column) => sum + column.width, 0);
-  const heights = rows.map((row) => rowHeight(sheet, row, columns, BODY));
+  const tallest = CONTENT_BOTTOM - MARGIN.top - rowHeight(sheet, columns.map((c) => c.header), columns, HEAD) - mm(2);
+  const heights = rows.map((row, r) => {
+    const height = rowHeight(sheet, row, columns, BODY);
+    if (height <= tallest) return height;
+    row.forEach((cell, c) => {
+      if (sheet.height(cell, columns[c].width - 2 * PAD, BODY, 1) + 2 * PAD > tallest) sheet.warnings.add({ code: 'text_truncated', field: field(r, c) });
+    });
+    return tallest;
+  });
   // Keep the header with at least the first row.
   sheet.ensure(rowHeight(sheet, columns.map((c) => c.header), columns, HEAD) + (heights[0] ?? 0));
   header(sheet, columns);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentModel, InvoiceDocument } from '../../../../electron/core/documents/model.js';
 import { addressField, labelKeysFor, loadFonts, renderDocument } from '../../../../electron/core/documents/pdf/index.js';
 import { allSampleModels, sampleInvoice, sampleLetter, sampleStatement } from '../../../fixtures/documents/sampleModels.js';
-import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextIn } from '../../../fixtures/documents/readPdf.js';
+import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextIn, pdfWords } from '../../../fixtures/documents/readPdf.js';
 
 const fonts = loadFonts();
 /** pdftotext pads columns with spaces; compare words, not spacing. */
@@ -104,6 +104,32 @@ describe('renderDocument', () => {
     expect(text.match(/日期：/g)).toHaveLength(2);
   });
 
+  it('flows a long letter onto more pages, numbered, above the footer', async () => {
+    const model = sampleLetter('en', 'termination_letter');
+    model.body = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}. ${'We would much rather keep your services running and agree a way forward with you. '.repeat(4)}`).join('\n\n');
+    const { bytes, pages } = await renderDocument(model, fonts);
+    expect(pages).toBeGreaterThan(1);
+    const texts = pdfPages(bytes).map(squash);
+    texts.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pages}`));
+    expect(texts[pages - 1]).toContain('Termination notice');
+    expect(texts[pages - 1]).toContain('Kind regards');
+    for (let i = 1; i <= 14; i += 1) expect(texts.join(' ')).toContain(`Paragraph ${i}.`);
+    // The body never runs into the footer band (its top rule sits 18.5 mm above the bottom edge).
+    for (let page = 1; page <= pages; page += 1) expect(squash(pdfTextIn(bytes, { x: 0, y: 842 - 52, width: 595, height: 52 }, page))).not.toMatch(/Paragraph|agree a way/);
+  });
+
+  it('right-aligns the amount and count columns of a letter table, not its dates', async () => {
+    const { bytes } = await renderDocument(sampleLetter('en', 'first_notice'), fonts);
+    const words = pdfWords(bytes);
+    const due = words.find((w) => w.text === 'Due')!;
+    const inHeader = (text: string) => words.find((w) => w.text === text && Math.abs(w.yMin - due.yMin) < 1)!;
+    const inRow = (text: string) => words.find((w) => w.text === text && w.yMin > due.yMin)!;
+    // "29" days (a count) and "£22.20" end where their headers end; "28 October 2026" (a date) starts where its header starts.
+    expect(Math.abs(inRow('29').xMax - inHeader('overdue').xMax)).toBeLessThan(1);
+    expect(Math.abs(inRow('£22.20').xMax - inHeader('amount').xMax)).toBeLessThan(1);
+    expect(Math.abs(inRow('28').xMin - due.xMin)).toBeLessThan(1);
+  });
+
   it('gives the same bytes for the same model, with the dates taken from the document', async () => {
     const model = sampleLetter('zh-CN', 'final_notice');
     const first = await renderDocument(model, fonts);
@@ -186,6 +212,20 @@ describe('bad input', () => {
     const inWindow = pdfTextIn(bytes, addressField(model.envelope));
     expect(inWindow.replace(/\s+/g, '')).toContain('广东省深圳市南山区粤海街道科技园南区深圳湾科技生态园十栋B座2201室（前台代收）邮编518057');
     expect(inWindow).not.toContain('…');
+  });
+
+  it('cuts a table cell taller than a page to one page, with an ellipsis and a warning, and carries on', async () => {
+    const model = sampleInvoice('en', 'invoice', 3);
+    model.lines[1].description = Array.from({ length: 150 }, (_, i) => `Note ${i}`).join('\n');
+    const { bytes, pages, warnings } = await renderDocument(model, fonts);
+    expect(warnings).toEqual([{ code: 'text_truncated', field: 'lines.1.description' }]);
+    expect(pages).toBe(3);
+    const texts = pdfPages(bytes).map(squash);
+    expect(texts[1]).toContain('Note 0 1 £18.50 20% £18.50');
+    expect(texts[1]).toContain('…');
+    expect(texts.join(' ')).not.toContain('Note 149');
+    expect(texts[2]).toContain('SSL certificate, 1 year 1 £45.00 20% £45.00');
+    expect(texts[2]).toContain('Balance due');
   });
 
   it('says visibly that no payment details are set, and warns', async () => {
