@@ -44,7 +44,7 @@ Thank you for your attention.`,
     subject: 'Second notice: {{amount.due}} outstanding',
     body: `Dear {{client.contact}},
 
-We wrote to you recently about the overdue balance on your account. As we have not yet received your payment, we are writing again. Under the payment terms of your contract a late fee of {{amount.lateFee}} has been charged, so the balance is now {{amount.due}}.
+We wrote to you recently about the overdue balance on your account. As we have not yet received your payment, we are writing again. {{lateFee.note}} The balance is now {{amount.due}}.
 
 Please pay {{amount.due}} as soon as possible, using the details below.
 
@@ -167,7 +167,7 @@ const zhCN: Record<LetterKind, TemplateText> = {
     subject: '第二次催缴通知：欠费 {{amount.due}}',
     body: `尊敬的 {{client.contact}}：
 
-温馨提示：我们此前已就您账户的逾期款项致函，但至今尚未收到您的付款。根据合同的付款条款，已产生滞纳金 {{amount.lateFee}}，您目前的欠费合计 {{amount.due}}。
+温馨提示：我们此前已就您账户的逾期款项致函，但至今尚未收到您的付款。{{lateFee.note}}您目前的欠费合计 {{amount.due}}。
 
 请您尽快按下方的付款方式支付 {{amount.due}}。
 

@@ -21,7 +21,7 @@ const COMMON = [
 const EXTRA: Record<LetterKind, readonly string[]> = {
   reminder: ['invoices.open'],
   first_notice: ['invoices.open'],
-  second_notice: ['invoices.open', 'amount.lateFee'],
+  second_notice: ['invoices.open', 'amount.lateFee', 'lateFee.note'],
   restriction_notice: ['invoices.open', 'restriction.text'],
   final_notice: ['invoices.open', 'date.suspension'],
   suspension_notice: ['invoices.open', 'date.suspension'],
@@ -99,7 +99,8 @@ function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/[ \t]+\n/g, '\n').trim())
+    // An empty placeholder leaves two spaces where it stood.
+    .map((paragraph) => paragraph.replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+\n/g, '\n').trim())
     .filter((paragraph) => paragraph !== '')
     .join('\n\n');
 }

@@ -62,6 +62,7 @@ const en = {
   'note.taxExempt': 'No tax charged: {reason}',
   'note.payBy': 'Please pay by {date}, quoting {number}.',
   'note.statementCredit': 'A balance in your favour is used for your next invoices.',
+  'note.lateFee': 'Under the payment terms of your contract a late fee of {fee} has been charged.',
   // Letters.
   closing: 'Kind regards,',
   'signature.company': 'For {company}',
@@ -151,6 +152,7 @@ const zhCN: Record<WordKey, string> = {
   'note.taxExempt': '免收税费：{reason}',
   'note.payBy': '请于 {date} 前付款，并注明账单编号 {number}。',
   'note.statementCredit': '账户余额将用于抵扣您今后的账单。',
+  'note.lateFee': '根据合同的付款条款，已产生滞纳金 {fee}。',
   closing: '顺颂商祺',
   'signature.company': '{company}（盖章）',
   'signature.client': '{client}（签字）',

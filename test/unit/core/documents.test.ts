@@ -174,6 +174,16 @@ describe('letters', () => {
     expect(count('documents')).toBe(0);
   });
 
+  it('announces a late fee in the second notice only when one was charged', async () => {
+    const { en } = await documentBook(book);
+    const none = pdfText((await book.call('documents.letter', { clientId: en.id, kind: 'second_notice', params: {}, preview: true })).pdfBase64);
+    expect(none).not.toContain('late fee');
+    expect(none).toContain('writing again. The balance is now US$123.45.');
+    // The sample client of the preview has a late fee invoice of £15.00 open.
+    const sample = await book.call('templates.preview', { kind: 'second_notice', language: 'en' });
+    expect(sample.text).toContain('a late fee of £15.00 has been charged. The balance is now £434.00.');
+  });
+
   it('refuses a final notice without a suspension date, and a receipt with nothing received, naming the parameter', async () => {
     const { en } = await documentBook(book);
     const final = await book.backend.dispatch('documents.letter', { clientId: en.id, kind: 'final_notice', params: {} });

@@ -108,6 +108,7 @@ export function placeholderValues(facts: LetterFacts, client: Client, head: Lett
   const dueMinor = facts.invoices.reduce((sum, invoice) => sum + invoice.openMinor, 0);
   const overdueMinor = overdue.reduce((sum, invoice) => sum + invoice.openMinor, 0);
   const firstDue = [...(overdue.length > 0 ? overdue : facts.invoices)].map((invoice) => invoice.dueDate).sort()[0] ?? facts.today;
+  const lateFeeMinor = facts.invoices.filter((invoice) => invoice.lateFee).reduce((sum, invoice) => sum + invoice.openMinor, 0);
   const company = head.company;
   const contact = [company.email, company.phone].filter((part): part is string => Boolean(part)).join(word(language, 'or')) || company.website || company.name;
   const values: Record<string, string> = {
@@ -122,7 +123,9 @@ export function placeholderValues(facts: LetterFacts, client: Client, head: Lett
     'amount.due': money(dueMinor),
     'amount.overdue': money(overdueMinor),
     'invoices.count': String(facts.invoices.length),
-    'amount.lateFee': money(facts.invoices.filter((invoice) => invoice.lateFee).reduce((sum, invoice) => sum + invoice.openMinor, 0)),
+    'amount.lateFee': money(lateFeeMinor),
+    // A sentence, so a second notice to a client charged no fee does not announce a fee of 0.00.
+    'lateFee.note': lateFeeMinor > 0 ? word(language, 'note.lateFee', { fee: money(lateFeeMinor) }) : '',
     'restriction.text': facts.restriction ?? word(language, 'restriction.default'),
     'date.suspension': date(facts.suspensionDate),
     'date.termination': date(facts.terminationDate),
