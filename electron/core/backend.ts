@@ -32,6 +32,7 @@ import { lockHandlers } from './lock/lockHandlers.js';
 import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
+import { documentHandlers } from './documents/documentHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -94,6 +95,7 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...panelHandlers,
   ...actionHandlers,
+  ...documentHandlers,
   ...demoHandlers(() => handlers),
 };
 

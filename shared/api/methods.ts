@@ -14,6 +14,7 @@ import { backupMethods } from './backups.js';
 import { appLockMethods } from './appLock.js';
 import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
+import { documentMethods } from './documents.js';
 
 export const methods = {
   ...appMethods,
@@ -29,6 +30,7 @@ export const methods = {
   ...backupMethods,
   ...panelMethods,
   ...actionMethods,
+  ...documentMethods,
   ...demoMethods,
 };
 

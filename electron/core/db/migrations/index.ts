@@ -5,6 +5,7 @@ import { booksMigration } from './001_books.js';
 import { registerMigration } from './002_register.js';
 import { billingMigration } from './003_billing.js';
 import { riskMigration } from './004_risk.js';
+import { documentsMigration } from './005_documents.js';
 import { panelsMigration } from './006_panels.js';
 
 export interface Migration {
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, panelsMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
