@@ -129,8 +129,23 @@ describe('documents in browser mode', () => {
     expect(text).toContain('Lotus Web Studio');
 
     // Print loads the same PDF into a frame of this page (CSP: frame-src blob:) and prints it.
+    // Headless Chromium has no print dialog — printing a PDF frame there crashes the page — so
+    // the frame's print() is counted instead of run.
+    await page.evaluate(() => {
+      const real = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        get(this: HTMLIFrameElement) {
+          const frameWindow = real.get!.call(this) as Window | null;
+          if (this.id !== 'pdf-print-frame' || !frameWindow) return frameWindow;
+          const counted = window as Window & { printed?: string[] };
+          return { print: () => (counted.printed = [...(counted.printed ?? []), this.src]) };
+        },
+      });
+    });
     await pdfButtons.getByRole('button', { name: 'Print' }).click();
-    expect(await page.locator('#pdf-print-frame').getAttribute('src')).toMatch(/^blob:/);
+    const printed = () => page.evaluate(() => (window as Window & { printed?: string[] }).printed ?? []);
+    await expect.poll(printed).toHaveLength(1);
+    expect((await printed())[0]).toMatch(new RegExp(`^blob:${server.baseUrl}/`));
     await screenshot('invoice-pdf-en.png');
     await dialog().getByRole('button', { name: 'Close' }).click();
     await noDialog();
@@ -147,8 +162,8 @@ describe('documents in browser mode', () => {
     await nav('Settings').click();
     await settingsPage('Letter templates').click();
     await page.getByRole('heading', { name: 'Letter templates' }).waitFor();
-    await page.getByLabel('Letter', { exact: true }).first().selectOption('first_notice');
-    await page.getByLabel('Language').selectOption('en');
+    await page.getByRole('combobox', { name: 'Letter', exact: true }).selectOption('first_notice');
+    await page.getByRole('combobox', { name: 'Letter language' }).selectOption('en');
     await expect.poll(() => page.locator('.template-version').innerText()).toMatch(/^Version 1 · the default wording/);
     const body = page.getByLabel(/^Letter\s*\(required\)/);
     const original = await body.inputValue();
@@ -180,7 +195,7 @@ describe('documents in browser mode', () => {
     await page.getByRole('button', { name: 'Write a letter' }).click();
     const writer = dialog();
     await writer.getByRole('heading', { name: 'Write a letter to Lotus Web Studio' }).waitFor();
-    await writer.getByLabel('Letter').selectOption('final_notice');
+    await writer.getByRole('combobox', { name: 'Letter', exact: true }).selectOption('final_notice');
     const suspension = writer.getByLabel(/^Suspension date/);
     expect(await suspension.inputValue()).toBe(addDays(today, 4));
     await writer.getByRole('button', { name: 'Preview' }).click();
@@ -211,7 +226,7 @@ describe('documents in browser mode', () => {
     expect(page.url()).toMatch(/#\/documents\/batch$/);
     await expect.poll(() => page.getByRole('group', { name: /^Clients \(/ }).innerText()).toContain('卡尔云测试');
     expect(await page.getByRole('group', { name: /^Clients \(/ }).getByRole('checkbox').count()).toBe(2);
-    await page.getByLabel('Letter').selectOption('first_notice');
+    await page.getByRole('combobox', { name: 'Letter', exact: true }).selectOption('first_notice');
     await page.getByLabel('Sort by').selectOption('amount');
     await page.getByLabel('Largest / last first').check();
     await screenshot('print-batch-en.png');
@@ -246,7 +261,7 @@ describe('documents in browser mode', () => {
 
     await settingsPage('信函模板').click();
     await page.getByRole('heading', { name: '信函模板' }).waitFor();
-    await page.getByLabel('语言').selectOption('zh-CN');
+    await page.getByRole('combobox', { name: '信函语言' }).selectOption('zh-CN');
     await expect.poll(() => page.locator('.template-version').innerText()).toMatch(/^第 1 版/);
     const body = page.getByLabel(/^正文/);
     await body.fill(`${await body.inputValue()}\n{{客户名称}}`);

@@ -25,6 +25,7 @@ type Preview = Output<'templates.preview'>;
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; template: LetterTemplate };
 /** An answer, and which template (kind, language and attempt) it answers. */
 type Answered = { asked: string; loaded: Exclude<Loaded, { status: 'loading' }> };
+type Notice = { done: 'saved' | 'reset'; version: number };
 
 export function LetterTemplatesScreen() {
   const api = useApi();
@@ -37,7 +38,12 @@ export function LetterTemplatesScreen() {
   const asked = `${kind}/${letterLanguage}/${attempt}`;
   // While another template is asked for, the last one is not shown as if it were that one.
   const loaded: Loaded = answered?.asked === asked ? answered.loaded : { status: 'loading' };
-  const setLoaded = (next: Answered['loaded']) => setAnswered({ asked, loaded: next });
+  // Said above the editor after a save or reset; the editor starts over with the new version.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const changed = (template: LetterTemplate, done: Notice['done']) => {
+    setAnswered({ asked, loaded: { status: 'ready', template } });
+    setNotice({ done, version: template.version });
+  };
 
   useEffect(() => {
     let current = true;
@@ -61,14 +67,27 @@ export function LetterTemplatesScreen() {
         </h2>
         <p className="muted small panel-intro">{t('templateEditor.intro')}</p>
         <div className="inline-form-fields">
-          <SelectField id="template-kind" className="field-wide" label={t('templateEditor.kind')} value={kind} onChange={(event) => setKind(event.target.value as LetterKind)}>
+          <SelectField
+            id="template-kind"
+            className="field-wide"
+            label={t('templateEditor.kind')}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as LetterKind);
+              setNotice(null);
+            }}
+          >
             {LETTER_KINDS.map((option) => (
               <option key={option} value={option}>
                 {t(letterKindKey(option))}
               </option>
             ))}
           </SelectField>
-          <SelectField id="template-language" label={t('templateEditor.language')} value={letterLanguage} onChange={(event) => setLetterLanguage(event.target.value as Language)}>
+          <SelectField id="template-language" label={t('templateEditor.language')} value={letterLanguage} onChange={(event) => {
+              setLetterLanguage(event.target.value as Language);
+              setNotice(null);
+            }}
+          >
             {LANGUAGES.map((option) => (
               <option key={option} value={option}>
                 {t(`language.${option}`)}
@@ -90,14 +109,27 @@ export function LetterTemplatesScreen() {
           </div>
         )}
         {loaded.status === 'ready' && (
-          <TemplateEditor key={`${loaded.template.kind}/${loaded.template.language}/${loaded.template.version}`} template={loaded.template} onChanged={(template) => setLoaded({ status: 'ready', template })} />
+          <TemplateEditor
+            key={`${loaded.template.kind}/${loaded.template.language}/${loaded.template.version}`}
+            template={loaded.template}
+            notice={notice}
+            onEdited={() => setNotice(null)}
+            onChanged={changed}
+          />
         )}
       </section>
     </div>
   );
 }
 
-function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onChanged: (template: LetterTemplate) => void }) {
+interface TemplateEditorProps {
+  template: LetterTemplate;
+  notice: Notice | null;
+  onEdited: () => void;
+  onChanged: (template: LetterTemplate, done: Notice['done']) => void;
+}
+
+function TemplateEditor({ template, notice, onEdited, onChanged }: TemplateEditorProps) {
   const api = useApi();
   const { language, t } = useI18n();
   const [subject, setSubject] = useState(template.subject);
@@ -105,7 +137,6 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
   const [busy, setBusy] = useState<'save' | 'reset' | 'preview' | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
   const [preview, setPreview] = useState<{ answer: Preview; shown: number } | null>(null);
-  const [notice, setNotice] = useState<'saved' | 'reset' | null>(null);
   const bodyBox = useRef<HTMLTextAreaElement>(null);
   const subjectBox = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -129,7 +160,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
     const text = `{{${placeholder}}}`;
     const next = insertAt(body, box?.selectionStart ?? body.length, box?.selectionEnd ?? body.length, text);
     setBody(next.value);
-    setNotice(null);
+    onEdited();
     // Back in the box with the caret after what was put in, ready to type on.
     requestAnimationFrame(() => {
       box?.focus();
@@ -144,8 +175,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
     if (!answer.ok) return refusedFocus(answer.error);
-    setNotice('saved');
-    onChanged(answer.value);
+    onChanged(answer.value, 'saved');
   }
 
   async function reset() {
@@ -154,8 +184,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
     if (!answer.ok) return;
-    setNotice('reset');
-    onChanged(answer.value);
+    onChanged(answer.value, 'reset');
   }
 
   async function showPreview() {
@@ -174,7 +203,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
       </p>
       {notice && (
         <p className="notice notice-success" role="status">
-          {t(notice === 'saved' ? 'templateEditor.saved' : 'templateEditor.wasReset', { version: template.version })}
+          {t(notice.done === 'saved' ? 'templateEditor.saved' : 'templateEditor.wasReset', { version: notice.version })}
         </p>
       )}
       {otherProblem && (
@@ -193,7 +222,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
             error={errorOf('subject')}
             onChange={(event) => {
               setSubject(event.target.value);
-              setNotice(null);
+              onEdited();
             }}
           />
           <TextAreaField
@@ -208,7 +237,7 @@ function TemplateEditor({ template, onChanged }: { template: LetterTemplate; onC
             error={errorOf('body')}
             onChange={(event) => {
               setBody(event.target.value);
-              setNotice(null);
+              onEdited();
             }}
           />
         </div>
