@@ -34,6 +34,8 @@ export const documentScreensEn = {
   'documentKind.batch': 'Batch of letters',
   'documentKind.batch_register': 'Batch register',
 
+  'timeline.action.document.issued': 'Document issued',
+
   'statement.fileName': 'Statement',
   'statement.pdfLabel': 'PDF of this statement',
 
@@ -198,6 +200,8 @@ export const documentScreensZhCN: Record<keyof typeof documentScreensEn, string>
   'documentKind.receipt': '收款确认（欠费已结清）',
   'documentKind.batch': '批量信函',
   'documentKind.batch_register': '批量打印登记表',
+
+  'timeline.action.document.issued': '出具了文档',
 
   'statement.fileName': '对账单',
   'statement.pdfLabel': '此对账单的 PDF',

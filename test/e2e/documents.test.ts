@@ -1,11 +1,11 @@
 // Documents end to end: browser mode on a fresh data folder, the built renderer in headless
 // Chromium. The reseller sets the company profile (an oversized logo refused beside its box
-// first), opens and saves an issued invoice's PDF from its dialog — the saved bytes are read back
-// with pdftotext and hold the invoice's number and amount —, edits a letter template (an unknown
-// placeholder is refused beside the body, naming it), writes a letter from a client's page and
-// finds it in the archive and the communication log, and prints a batch of letters to everyone
-// overdue with its register. Screenshots of every documents screen in English and Chinese. The
-// tests run in order and share one book.
+// first); opens, saves and prints an issued invoice's PDF from its dialog — the saved bytes are
+// read back with pdftotext and hold the invoice's number and amount —; saves a statement's PDF;
+// edits a letter template (an unknown placeholder is refused beside the body, naming it); writes
+// a letter from a client's page and finds it in the archive and the communication log; and
+// prints a batch of letters to everyone overdue, with its register. Screenshots of every
+// documents screen in English and Chinese. The tests run in order and share one book.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,6 +188,20 @@ describe('documents in browser mode', () => {
     await expect.poll(() => page.locator('.template-version').innerText()).toMatch(/^Version 2 · your wording/);
     await screenshot('letter-templates-en.png');
     expect((await api('templates.get', { kind: 'first_notice', language: 'en' })).body).toContain('Your reference: {{client.name}}');
+  });
+
+  it("saves a client's statement for the month as a PDF from their account", async () => {
+    await openClient('Lotus Web Studio');
+    const account = page.getByRole('region', { name: 'Account', exact: true });
+    await account.getByRole('tab', { name: 'Statement' }).click();
+    const buttons = account.getByRole('group', { name: 'PDF of this statement' });
+    const saved = await download(() => buttons.getByRole('button', { name: 'Save PDF' }).click());
+    expect(saved.name).toBe(`Statement Lotus Web Studio ${today.slice(0, 8)}01 ${today}.pdf`);
+    const text = pdfText(saved.path);
+    expect(text).toContain('Lotus Web Studio');
+    expect(text).toContain(invoiceNumber);
+    await buttons.scrollIntoViewIfNeeded();
+    await screenshot('statement-pdf-en.png');
   });
 
   it("writes a final notice from the client's page; it lands in the archive and the communication log", async () => {

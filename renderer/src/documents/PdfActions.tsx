@@ -23,7 +23,7 @@ interface PdfActionsProps {
   className?: string;
   /** Off where the screen already lists the warnings (a preview shows them with its text). */
   showWarnings?: boolean;
-  /** Small buttons, for a row of a table. */
+  /** Small Open and Save buttons, for a row of a table. */
   compact?: boolean;
 }
 
@@ -74,9 +74,12 @@ export function PdfActions({ load, fileName, label, className, showWarnings = tr
         <button type="button" className={compact ? 'button button-small' : 'button'} disabled={busy} onClick={() => void act('save')}>
           {t('pdfActions.save')}
         </button>
-        <button type="button" className={compact ? 'button button-small' : 'button'} disabled={busy} onClick={() => void act('print')}>
-          {t('pdfActions.print')}
-        </button>
+        {/* In a table row Print is left to the opened PDF's own viewer: three buttons do not fit. */}
+        {!compact && (
+          <button type="button" className="button" disabled={busy} onClick={() => void act('print')}>
+            {t('pdfActions.print')}
+          </button>
+        )}
         {busy && (
           <span className="progress-inline" role="status">
             <progress className="progress" aria-label={t('pdfActions.preparing')} />

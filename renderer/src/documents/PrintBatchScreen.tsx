@@ -141,7 +141,7 @@ export function PrintBatchScreen() {
               </option>
             ))}
           </SelectField>
-          <div className="field field-checkbox">
+          <div className="checkbox-field">
             <label>
               <input type="checkbox" checked={descending} onChange={(event) => setDescending(event.target.checked)} /> {t('printBatch.descending')}
             </label>
