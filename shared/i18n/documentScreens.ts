@@ -8,6 +8,8 @@ export const documentScreensEn = {
   'pdfActions.preparing': 'Preparing the PDF…',
   'pdfActions.savedInstead': 'The browser did not open a new tab, so the PDF was saved to your downloads instead.',
   'pdfActions.warningsTitle': 'The PDF was made, but check this:',
+  'pdfActions.companyIncomplete': 'Documents are issued only once the company profile has its {field}.',
+  'pdfActions.openCompanyProfile': 'Open the company profile',
 
   'docWarning.logo_missing': 'The logo file is empty, so the document has no logo. Choose the logo again in Settings → Company profile.',
   'docWarning.logo_unreadable': 'The logo is not a readable PNG or JPEG image, so the document has no logo. Choose another file in Settings → Company profile.',
@@ -175,6 +177,8 @@ export const documentScreensZhCN: Record<keyof typeof documentScreensEn, string>
   'pdfActions.preparing': '正在生成 PDF…',
   'pdfActions.savedInstead': '浏览器没有打开新标签页，PDF 已改为保存到下载文件夹。',
   'pdfActions.warningsTitle': 'PDF 已生成，但请注意：',
+  'pdfActions.companyIncomplete': '公司资料填写了“{field}”之后才能出具文档。',
+  'pdfActions.openCompanyProfile': '打开公司资料',
 
   'docWarning.logo_missing': '标志文件为空，文档中没有标志。请在“设置 → 公司资料”中重新选择标志。',
   'docWarning.logo_unreadable': '标志不是可读取的 PNG 或 JPEG 图片，文档中没有标志。请在“设置 → 公司资料”中选择其他文件。',

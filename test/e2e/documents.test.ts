@@ -294,8 +294,15 @@ describe('documents in browser mode', () => {
     await expect.poll(() => documents.getByRole('row').count()).toBeGreaterThan(1);
     await screenshot('communication-log-zh.png');
 
+    // Without payment details the letter is still made, and the user is told in their language.
+    await api('company.update', { paymentLines: [] });
     await page.getByRole('button', { name: '写信函' }).click();
     await dialog().getByRole('heading', { name: '给 卡尔云测试 写信函' }).waitFor();
+    await dialog().getByRole('button', { name: '预览' }).click();
+    await dialog().getByRole('button', { name: '打开 PDF' }).waitFor();
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), dialog().getByRole('button', { name: '打开 PDF' }).click()]);
+    await tab.close();
+    expect(await dialog().locator('.document-warnings').innerText()).toContain('尚未设置付款方式');
     await screenshot('letter-writer-zh.png');
     await dialog().getByRole('button', { name: '取消' }).click();
     await noDialog();
@@ -304,9 +311,17 @@ describe('documents in browser mode', () => {
     await nav('账单').click();
     await page.getByRole('button', { name: invoice!.number! }).click();
     await dialog().getByRole('group', { name: `账单 ${invoice!.number!} 的 PDF` }).waitFor();
+    // Issuing (unlike a preview) needs payment details: the refusal names them and links to the profile.
+    await dialog().getByRole('button', { name: '保存 PDF' }).click();
+    await expect.poll(() => dialog().getByRole('alert').innerText()).toContain('公司资料填写了“付款方式”之后才能出具文档。');
+    expect(await dialog().getByRole('link', { name: '打开公司资料' }).getAttribute('href')).toBe('#/settings/company');
     await screenshot('invoice-pdf-zh.png');
+    await api('company.update', { paymentLines: ['支付宝 billing@harbour.example'] });
     const saved = await download(() => dialog().getByRole('button', { name: '保存 PDF' }).click());
-    expect(pdfText(saved.path)).toContain(invoice!.number!);
+    const text = pdfText(saved.path);
+    expect(text).toContain(invoice!.number!);
+    expect(text).toContain('399.00');
+    expect(text).toContain('账单');
   });
 
   it('ran without errors in the browser console', () => {

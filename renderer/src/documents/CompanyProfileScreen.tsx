@@ -6,27 +6,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CompanyProfile } from '../../../shared/api/documents.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { ENVELOPE_FORMATS, ENVELOPE_WINDOWS, LOGO_MAX_BYTES } from '../../../shared/documents/kinds.js';
-import { translateApiError, type MessageKey } from '../../../shared/i18n/index.js';
+import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
-import { COMPANY_FIELDS, companyFieldOf, companyUpdateOf, companyValues, logoProblem, type CompanyField, type CompanyValues, type LogoChange } from './companyProfileValues.js';
+import { COMPANY_FIELDS, COMPANY_LABELS, companyFieldOf, companyUpdateOf, companyValues, logoProblem, type CompanyField, type CompanyValues, type LogoChange } from './companyProfileValues.js';
 
-const LABELS: Record<CompanyField, MessageKey> = {
-  name: 'companyForm.name',
-  addressLines: 'companyForm.address',
-  taxId: 'companyForm.taxId',
-  email: 'companyForm.email',
-  phone: 'companyForm.phone',
-  website: 'companyForm.website',
-  paymentLines: 'companyForm.payment',
-  logoBase64: 'companyForm.logo',
-  envelopeFormat: 'companyForm.envelopeFormat',
-  envelopeWindow: 'companyForm.envelopeWindow',
-};
+const LABELS = COMPANY_LABELS;
 const inputId = (field: CompanyField) => `company-${field}`;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; profile: CompanyProfile };

@@ -10,8 +10,8 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
-import { noticeText } from '../ui/refusalText.js';
 import { documentFileName } from './documentFileName.js';
+import { DocumentRefusal } from './DocumentRefusal.js';
 import { letterKindKey } from './letterKindText.js';
 import { letterDefaults, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
 import { PdfActions } from './PdfActions.js';
@@ -41,7 +41,6 @@ export function LetterDialog({ client, today, onClose, onIssued }: LetterDialogP
     const error = refused.find((candidate) => candidate.field === path);
     return error ? fieldErrorText(language, error) : undefined;
   };
-  const notice = noticeText(language, problem, PLACED);
 
   const change = (next: Partial<LetterValues>) => {
     setValues((current) => ({ ...current, ...next }));
@@ -70,11 +69,7 @@ export function LetterDialog({ client, today, onClose, onIssued }: LetterDialogP
         }}
       >
         <div className="dialog-body">
-          {notice && (
-            <p className="notice notice-error" role="alert">
-              {notice}
-            </p>
-          )}
+          {problem && <DocumentRefusal error={problem} placed={PLACED} />}
           <p className="muted small">{t('letterWriter.intro')}</p>
           <div className="form-grid">
             <SelectField

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentWarning } from '../../../shared/api/documents.js';
 import type { ApiErrorBody, Envelope } from '../../../shared/api/envelope.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { noticeText } from '../ui/refusalText.js';
+import { DocumentRefusal } from './DocumentRefusal.js';
 import { DocumentWarnings } from './DocumentWarnings.js';
 import { blobUrlOf, bytesOf, openInNewTab, printPdf, saveFile } from './pdfFile.js';
 
@@ -30,7 +30,7 @@ interface PdfActionsProps {
 type Action = 'open' | 'save' | 'print';
 
 export function PdfActions({ load, fileName, label, className, showWarnings = true, compact = false }: PdfActionsProps) {
-  const { language, t } = useI18n();
+  const { t } = useI18n();
   const [pdf, setPdf] = useState<{ url: string; warnings: DocumentWarning[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
@@ -87,11 +87,7 @@ export function PdfActions({ load, fileName, label, className, showWarnings = tr
           </span>
         )}
       </div>
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {noticeText(language, problem, [])}
-        </p>
-      )}
+      {problem && <DocumentRefusal error={problem} />}
       {savedInstead && (
         <p className="muted small" role="status">
           {t('pdfActions.savedInstead')}

@@ -13,10 +13,10 @@ import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
-import { noticeText } from '../ui/refusalText.js';
 import { useBookToday } from '../ui/useBookToday.js';
 import { RECIPIENT_GROUPS, recipientsOf, type Recipient, type RecipientGroup } from './batchRecipients.js';
 import { documentFileName } from './documentFileName.js';
+import { DocumentRefusal } from './DocumentRefusal.js';
 import { DocumentWarnings } from './DocumentWarnings.js';
 import { letterKindKey } from './letterKindText.js';
 import { letterDefaults, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
@@ -70,7 +70,7 @@ export function PrintBatchScreen() {
     const error = refused.find((candidate) => candidate.field.endsWith(`params.${name}`));
     return error ? fieldErrorText(language, error) : undefined;
   };
-  const notice = problem && (problem.code !== 'invalid_input' || refused.every((error) => !/params\.\w+$/.test(error.field))) ? noticeText(language, problem, []) : null;
+  const placedErrors = refused.filter((error) => /params\.\w+$/.test(error.field)).map((error) => error.field);
 
   async function run(event: FormEvent) {
     event.preventDefault();
@@ -222,11 +222,7 @@ export function PrintBatchScreen() {
             </>
           )}
         </div>
-        {notice && (
-          <p className="notice notice-error" role="alert">
-            {notice}
-          </p>
-        )}
+        {problem && <DocumentRefusal error={problem} placed={placedErrors} />}
       </form>
 
       {result && <BatchOutcome result={result} />}

@@ -5,6 +5,7 @@
 import type { CompanyProfile } from '../../../shared/api/documents.js';
 import type { Input } from '../../../shared/api/methods.js';
 import { LOGO_MAX_BYTES } from '../../../shared/documents/kinds.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 
 export interface CompanyValues {
   name: string;
@@ -21,6 +22,19 @@ export interface CompanyValues {
 /** The boxes of the form, by the API field each one holds. */
 export const COMPANY_FIELDS = ['name', 'addressLines', 'taxId', 'email', 'phone', 'website', 'paymentLines', 'logoBase64', 'envelopeFormat', 'envelopeWindow'] as const;
 export type CompanyField = (typeof COMPANY_FIELDS)[number];
+
+export const COMPANY_LABELS: Record<CompanyField, MessageKey> = {
+  name: 'companyForm.name',
+  addressLines: 'companyForm.address',
+  taxId: 'companyForm.taxId',
+  email: 'companyForm.email',
+  phone: 'companyForm.phone',
+  website: 'companyForm.website',
+  paymentLines: 'companyForm.payment',
+  logoBase64: 'companyForm.logo',
+  envelopeFormat: 'companyForm.envelopeFormat',
+  envelopeWindow: 'companyForm.envelopeWindow',
+};
 
 export function companyValues(profile: CompanyProfile): CompanyValues {
   return {
