@@ -14,6 +14,7 @@ import { App } from './app/App.js';
 import { SignedOutScreen } from './app/SignedOutScreen.js';
 import { browserLanguage, I18nProvider, isLanguage } from './i18n/I18nProvider.js';
 import './styles.css';
+import './documents/documents.css';
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`. A fragment keeps routes working
+// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`,
+// `#/settings/company`, `#/settings/letters`, `#/documents/batch`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -10,7 +11,10 @@ export type Route =
   | { name: 'invoices' }
   | { name: 'receivables' }
   | { name: 'billingSettings' }
-  | { name: 'importHistory' };
+  | { name: 'importHistory' }
+  | { name: 'companyProfile' }
+  | { name: 'letterTemplates' }
+  | { name: 'printBatch' };
 
 export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'settings';
 
@@ -20,7 +24,15 @@ export const DEFAULT_ROUTE: Route = { name: 'clients' };
 const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
-const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' } };
+const SETTINGS_SCREENS: Record<string, Route> = {
+  billing: { name: 'billingSettings' },
+  imports: { name: 'importHistory' },
+  company: { name: 'companyProfile' },
+  letters: { name: 'letterTemplates' },
+};
+
+/** Document screens that are no section of their own, by the word after `#/documents/`. */
+const DOCUMENT_SCREENS: Record<string, Route> = { batch: { name: 'printBatch' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -34,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && id) return clientRoute(id);
   // `#/settings` alone opens the first settings screen.
   if (section === 'settings') return !id ? { name: 'billingSettings' } : Object.hasOwn(SETTINGS_SCREENS, id) ? SETTINGS_SCREENS[id]! : DEFAULT_ROUTE;
+  if (section === 'documents') return id && Object.hasOwn(DOCUMENT_SCREENS, id) ? DOCUMENT_SCREENS[id]! : DEFAULT_ROUTE;
   if (id !== undefined && id !== '') return DEFAULT_ROUTE;
   const screen = SECTION_SCREENS.find((name) => name === section);
   return screen ? { name: screen } : DEFAULT_ROUTE;
@@ -52,13 +65,18 @@ export function hrefOf(route: Route): string {
   if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
   if (route.name === 'billingSettings') return '#/settings/billing';
   if (route.name === 'importHistory') return '#/settings/imports';
+  if (route.name === 'companyProfile') return '#/settings/company';
+  if (route.name === 'letterTemplates') return '#/settings/letters';
+  if (route.name === 'printBatch') return '#/documents/batch';
   return `#/${route.name}`;
 }
 
 /** The navigation section a route belongs to: a client's page is part of Clients. */
 export function sectionOf(route: Route): SectionId {
   if (route.name === 'client') return 'clients';
-  if (route.name === 'billingSettings' || route.name === 'importHistory') return 'settings';
+  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'companyProfile' || route.name === 'letterTemplates') return 'settings';
+  // Printing letters in a batch starts from the invoices that are overdue.
+  if (route.name === 'printBatch') return 'invoices';
   return route.name;
 }
 

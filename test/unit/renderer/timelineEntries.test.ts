@@ -36,5 +36,7 @@ describe('timeline entries', () => {
     expect(describeEntry(entry('contract.created', 'contract', { label: 'a.example' })).changed).toEqual([]);
     expect(describeEntry(entry('invoice.issued', 'invoice', null)).action).toBeNull();
     expect(describeEntry(entry('client.restored', 'client', null)).action).toBe('client.restored');
+    expect(describeEntry(entry('document.issued', 'client', { title: 'Final notice – Lotus', sha256: 'ab' }))).toMatchObject({ action: 'document.issued', document: 'Final notice – Lotus' });
+    expect(describeEntry(entry('client.restored', 'client', { title: 'x' })).document).toBeNull();
   });
 });
