@@ -245,7 +245,7 @@ export const documentMethods = {
     output: documentResultSchema,
   }),
   'documents.statementPdf': defineMethod({
-    summary: "A client's statement for a period as a PDF, archived (the same period asked again returns the archived bytes).",
+    summary: "A client's statement for a period as a PDF, archived; asked again with nothing changed, it returns the archived bytes.",
     input: z.strictObject({ clientId: entityId, from: isoDate, to: isoDate }),
     output: documentResultSchema,
   }),

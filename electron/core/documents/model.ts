@@ -59,6 +59,8 @@ interface DocumentBase {
   title: string;
   /** Issue date, formatted for the language. */
   dateText: string;
+  /** Issue date as YYYY-MM-DD: the PDF's creation date, so the same model gives the same bytes. */
+  issuedOn?: string;
   labels: Labels;
 }
 

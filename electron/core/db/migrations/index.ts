@@ -5,6 +5,7 @@ import { booksMigration } from './001_books.js';
 import { registerMigration } from './002_register.js';
 import { billingMigration } from './003_billing.js';
 import { riskMigration } from './004_risk.js';
+import { documentsMigration } from './005_documents.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
