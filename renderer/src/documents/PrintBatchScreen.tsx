@@ -2,7 +2,7 @@
 // default everyone with overdue invoices — in one PDF sorted by a chosen key, with a register
 // (CSV) of what was printed for whom. Every letter is archived and logged as it is printed. The
 // batch runs off the UI thread with a progress bar and Cancel (a cancelled batch keeps nothing).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BatchResult } from '../../../shared/api/documents.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { BATCH_SORT_KEYS, LETTER_KINDS, type BatchSortKey, type LetterKind } from '../../../shared/documents/kinds.js';
@@ -233,9 +233,16 @@ export function PrintBatchScreen() {
 function BatchOutcome({ result }: { result: BatchResult }) {
   const api = useApi();
   const { t } = useI18n();
+  const shown = useRef<HTMLElement & HTMLParagraphElement>(null);
+  // Below a long list of clients the outcome would be out of sight: it comes into view, and
+  // keyboard users land on it.
+  useEffect(() => {
+    shown.current?.scrollIntoView({ block: 'nearest' });
+    shown.current?.focus();
+  }, []);
   if (result.status === 'cancelled' || !result.batch) {
     return (
-      <p className="notice notice-warning" role="status">
+      <p ref={shown} tabIndex={-1} className="notice notice-warning" role="status">
         {t('printBatch.cancelled')}
       </p>
     );
@@ -243,7 +250,7 @@ function BatchOutcome({ result }: { result: BatchResult }) {
   const batch = result.batch;
   const csv = result.registerCsv;
   return (
-    <section className="panel batch-result" aria-labelledby="batch-result-heading">
+    <section ref={shown} tabIndex={-1} className="panel batch-result" aria-labelledby="batch-result-heading">
       <h2 id="batch-result-heading" className="panel-title">
         {t('printBatch.done')}
       </h2>
