@@ -132,18 +132,19 @@ describe('documents in browser mode', () => {
     // Headless Chromium has no print dialog — printing a PDF frame there crashes the page — so
     // the frame's print() is counted instead of run.
     await page.evaluate(() => {
-      const real = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
-      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-        get(this: HTMLIFrameElement) {
-          const frameWindow = real.get!.call(this) as Window | null;
+      // In the page (no DOM types here): count the print frame's print() instead of running it.
+      const scope = globalThis as unknown as { HTMLIFrameElement: { prototype: object }; printed?: string[] };
+      const real = Object.getOwnPropertyDescriptor(scope.HTMLIFrameElement.prototype, 'contentWindow')!;
+      Object.defineProperty(scope.HTMLIFrameElement.prototype, 'contentWindow', {
+        get(this: { id: string; src: string }) {
+          const frameWindow = real.get!.call(this) as object | null;
           if (this.id !== 'pdf-print-frame' || !frameWindow) return frameWindow;
-          const counted = window as Window & { printed?: string[] };
-          return { print: () => (counted.printed = [...(counted.printed ?? []), this.src]) };
+          return { print: () => (scope.printed = [...(scope.printed ?? []), this.src]) };
         },
       });
     });
     await pdfButtons.getByRole('button', { name: 'Print' }).click();
-    const printed = () => page.evaluate(() => (window as Window & { printed?: string[] }).printed ?? []);
+    const printed = () => page.evaluate(() => (globalThis as unknown as { printed?: string[] }).printed ?? []);
     await expect.poll(printed).toHaveLength(1);
     expect((await printed())[0]).toMatch(new RegExp(`^blob:${server.baseUrl}/`));
     await screenshot('invoice-pdf-en.png');

@@ -22,6 +22,7 @@ describe('timeline entries', () => {
       ended: 'term_end',
       endDate: '2026-12-05',
       period: null,
+      document: null,
     });
     expect(describeEntry(entry('client.archived', 'client', { reason: null })).reason).toBeNull();
     expect(describeEntry(entry('client.archived', 'client', { reason: 'Closed' })).reason).toBe('Closed');
