@@ -90,6 +90,8 @@ describe('documents in browser mode', () => {
     await page.getByLabel('Envelope size').selectOption('C5');
     await page.getByLabel('Window', { exact: true }).selectOption('right');
     await screenshot('company-profile-en.png');
+    await page.getByRole('group', { name: 'Window envelopes' }).scrollIntoViewIfNeeded();
+    await screenshot('company-profile-logo-en.png');
     await page.getByRole('button', { name: 'Save company profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
@@ -273,6 +275,8 @@ describe('documents in browser mode', () => {
     await page.getByRole('heading', { name: '公司资料' }).waitFor();
     expect(await page.getByLabel('信封尺寸').locator('option:checked').innerText()).toBe('C5（162 × 229 毫米）');
     await screenshot('company-profile-zh.png');
+    await page.getByRole('group', { name: '开窗信封' }).scrollIntoViewIfNeeded();
+    await screenshot('company-profile-logo-zh.png');
 
     await settingsPage('信函模板').click();
     await page.getByRole('heading', { name: '信函模板' }).waitFor();

@@ -71,6 +71,22 @@ describe('batch printing', () => {
     ]);
   });
 
+  it('splits a larger batch between two workers and puts every letter back in its place', async () => {
+    const { zh, en } = await documentBook(book);
+    // Alternating clients, so each worker gets letters of both; sorted by name, Acme's 23 come first.
+    const letters = Array.from({ length: 46 }, (_, i) => ({ clientId: i % 2 === 0 ? zh.id : en.id, kind: 'reminder' as const, params: {} }));
+    const result = await book.call('documents.batch', { letters, sortBy: 'client_name' });
+    const rows = parseCsv(result.registerCsv!).slice(1);
+    expect(rows.map((r) => r[1])).toEqual([...Array(23).fill('Acme Hosting'), ...Array(23).fill('张伟科技有限公司')]);
+    const batch = await book.call('documents.get', { id: result.batch!.id });
+    expect(pdfPages(batch.base64)).toBe(46);
+    const text = pdfText(batch.base64);
+    expect(text.lastIndexOf('Friendly reminder')).toBeLessThan(text.indexOf('温馨提示'));
+    for (const row of [rows[0]!, rows[22]!, rows[23]!, rows[45]!]) {
+      expect((await book.call('documents.get', { id: row[2]! })).document.sha256).toBe(row[7]);
+    }
+  });
+
   it('sorts by amount owed, largest first when asked', async () => {
     const { zh, en } = await documentBook(book);
     const result = await book.call('documents.batch', {

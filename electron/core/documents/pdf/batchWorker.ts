@@ -2,9 +2,10 @@
 // in order, progress after each, the bytes handed back without a copy.
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderBatchHere, type WorkerInput, type WorkerMessage } from './batch.js';
-import { loadFonts } from './fonts.js';
+import { loadFonts, useFontBytes } from './fonts.js';
 
 const input = workerData as WorkerInput;
+useFontBytes(input.fonts);
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 renderBatchHere(input.models, loadFonts(), { title: input.title, progress: (done, total) => post({ type: 'progress', done, total }) }).then(

@@ -12,6 +12,12 @@ export interface ParsedFont {
   postscriptName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string, features?: unknown): GlyphRun;
+  getGlyph(id: number, codePoints?: number[]): Glyph | null;
+}
+
+/** fontkit's glyph; `_decode` reads its outline from the glyf table (fontkit 2, pinned by pdfkit). */
+interface Glyph {
+  _decode(): unknown;
 }
 
 interface GlyphRun {
@@ -61,13 +67,25 @@ export function notoSansScPaths(): { regular: string; bold: string } {
 const LAYOUT_CACHE_LIMIT = 50_000;
 
 /**
- * The parsed font with its text layout (shaping through GSUB/GPOS, the costliest step after
- * parsing) remembered across documents: pdfkit caches layouts per document only. pdfkit scales
- * the positions it gets in place, so each caller receives its own copy of them.
+ * The parsed font with what pdfkit would redo for every document remembered across documents:
+ * - text layout (shaping through GSUB/GPOS): pdfkit caches it per document only. pdfkit scales
+ *   the positions it gets in place, so each caller receives its own copy of them;
+ * - each glyph's decoded outline, which the per-document subset reads to find composite glyphs.
  */
-function withSharedLayout(font: ParsedFont): ParsedFont {
+function shareAcrossDocuments(font: ParsedFont): ParsedFont {
   const runs = new Map<string, GlyphRun>();
+  const remembered = new WeakSet<Glyph>();
   const shared = Object.create(font) as ParsedFont;
+  shared.getGlyph = (id, codePoints) => {
+    const glyph = font.getGlyph(id, codePoints);
+    if (glyph && !remembered.has(glyph)) {
+      remembered.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let decoded: unknown;
+      glyph._decode = () => (decoded ??= decode());
+    }
+    return glyph;
+  };
   shared.layout = (text: string, features?: unknown): GlyphRun => {
     if (features !== undefined) return font.layout(text, features);
     let run = runs.get(text);
@@ -82,13 +100,44 @@ function withSharedLayout(font: ParsedFont): ParsedFont {
   return shared;
 }
 
+/** The font files' bytes, in memory that worker threads can share instead of copying. */
+export interface FontBytes {
+  regular: SharedArrayBuffer;
+  bold: SharedArrayBuffer;
+}
+
+let bytes: FontBytes | null = null;
 let cached: Fonts | null = null;
+
+function readShared(path: string): SharedArrayBuffer {
+  const file = readFileSync(path);
+  const shared = new SharedArrayBuffer(file.byteLength);
+  new Uint8Array(shared).set(file);
+  return shared;
+}
+
+/**
+ * The font files, read once per process. Hand them to a worker (workerData) and call
+ * `useFontBytes` there: 20 MB that every thread would otherwise read and hold again.
+ */
+export function fontBytes(): FontBytes {
+  if (!bytes) {
+    const paths = notoSansScPaths();
+    bytes = { regular: readShared(paths.regular), bold: readShared(paths.bold) };
+  }
+  return bytes;
+}
+
+/** In a worker: use the bytes its parent read (before the first `loadFonts`). */
+export function useFontBytes(shared: FontBytes): void {
+  bytes ??= shared;
+}
 
 /** The document fonts, parsed on first use and kept for the life of the process or thread. */
 export function loadFonts(): Fonts {
   if (cached) return cached;
   const fontkit = require('fontkit') as Fontkit;
-  const paths = notoSansScPaths();
-  cached = { regular: withSharedLayout(fontkit.create(readFileSync(paths.regular))), bold: withSharedLayout(fontkit.create(readFileSync(paths.bold))) };
+  const files = fontBytes();
+  cached = { regular: shareAcrossDocuments(fontkit.create(new Uint8Array(files.regular))), bold: shareAcrossDocuments(fontkit.create(new Uint8Array(files.bold))) };
   return cached;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CompanyBlock, DocumentModel } from '../model.js';
 import { ADDRESS_FIELD, addressField, foldMarks, letterheadColumn, MARGIN, mm, PAGE } from './geometry.js';
 import { checkLogo } from './logo.js';
-import { MUTED, RULE, type Sheet } from './sheet.js';
+import { MUTED, RULE, type Sheet, type TextStyle } from './sheet.js';
 
 /** An image pdfkit has opened (its types miss `openImage`, which lets one image serve many pages). */
 interface PdfImage {
@@ -71,31 +71,71 @@ function letterhead(sheet: Sheet, model: DocumentModel): number {
   return y;
 }
 
-/** The recipient inside the window, fitted line by line; returns the field's bottom. */
+/** Splits a too-wide line into pieces that fit, breaking after a space where one is near. */
+function wrapLine(sheet: Sheet, text: string, width: number, style: TextStyle): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const fitted = sheet.fit(rest, width, style);
+    if (fitted === null) {
+      pieces.push(rest);
+      break;
+    }
+    let take = [...fitted].length - 1;
+    const chars = [...rest];
+    const space = chars.slice(0, take).lastIndexOf(' ');
+    if (space > take / 2) take = space + 1;
+    if (take < 1) take = 1;
+    pieces.push(chars.slice(0, take).join('').trimEnd());
+    rest = chars.slice(take).join('').trimStart();
+  }
+  return pieces;
+}
+
+interface AddressLine {
+  text: string;
+  field: string;
+  bold: boolean;
+}
+
+/**
+ * The recipient inside the window. A line too wide for it wraps onto the next when the six lines
+ * leave room; otherwise each line is cut with an ellipsis, and when there are more than six lines
+ * the sixth ends with one. Returns the field's bottom.
+ */
 function address(sheet: Sheet, model: DocumentModel): number {
   const field = addressField(model.envelope);
   const inner = field.width - mm(2);
   const company = model.company;
-  const returnLine = [company.name, ...company.addressLines].filter((part) => part.trim() !== '').join(' · ');
-  sheet.line(sheet.clean(returnLine, 'company.addressLines'), field.x, field.y + mm(4), inner, { size: 6.5, color: MUTED });
+  // The sender's return line: as many of name and address parts as fit, never half a part.
+  const returnStyle = { size: 6.5, color: MUTED };
+  const parts = [company.name, ...company.addressLines].filter((part) => part.trim() !== '').map((part, i) => sheet.clean(part, i === 0 ? 'company.name' : `company.addressLines.${i - 1}`));
+  let returnLine = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    if (sheet.width(`${returnLine} · ${part}`, returnStyle) > inner) break;
+    returnLine = `${returnLine} · ${part}`;
+  }
+  sheet.line(returnLine, field.x, field.y + mm(4), inner, returnStyle);
   sheet.rule(field.x, field.x + inner, field.y + mm(4) + 9, RULE, 0.4);
 
   const recipient = model.recipient;
-  const wanted: Array<{ text: string; field: string; bold: boolean }> = [
-    { text: recipient.name, field: 'recipient.name', bold: true },
-    ...recipient.addressLines.filter((line) => line.trim() !== '').map((text, i) => ({ text, field: `recipient.addressLines.${i}`, bold: false })),
+  const wanted: AddressLine[] = [
+    { text: sheet.clean(recipient.name, 'recipient.name'), field: 'recipient.name', bold: true },
+    ...recipient.addressLines.map((text, i) => ({ text: sheet.clean(text.trim(), `recipient.addressLines.${i}`), field: `recipient.addressLines.${i}`, bold: false })).filter((line) => line.text !== ''),
   ];
-  const shown = wanted.slice(0, ADDRESS_FIELD.maxLines);
+  const styleOf = (line: AddressLine): TextStyle => ({ size: 10, bold: line.bold });
+  const wrapped = wanted.flatMap((line) => wrapLine(sheet, line.text, inner, styleOf(line)).map((text) => ({ ...line, text })));
+  const lines = wrapped.length <= ADDRESS_FIELD.maxLines ? wrapped : wanted;
+  const shown = lines.slice(0, ADDRESS_FIELD.maxLines);
   let y = field.y + ADDRESS_FIELD.returnZone;
   shown.forEach((line, i) => {
-    const style = { size: 10, bold: line.bold };
-    let text = sheet.clean(line.text, line.field);
-    if (i === shown.length - 1 && wanted.length > shown.length) {
+    let text = line.text;
+    if (i === shown.length - 1 && lines.length > shown.length) {
       sheet.warnings.add({ code: 'address_too_many_lines', field: 'recipient.addressLines' });
       // The ellipsis says the address goes on; fit() keeps it inside the window.
       text = `${text} …`;
     }
-    sheet.line(text, field.x, y, inner, style, { field: line.field, truncated: 'address_line_truncated' });
+    sheet.line(text, field.x, y, inner, styleOf(line), { field: line.field, truncated: 'address_line_truncated' });
     y += ADDRESS_FIELD.lineHeight;
   });
   return field.y + field.height;

@@ -23,16 +23,22 @@ export function documentDate(model: DocumentModel): Date {
   return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
 }
 
-/** Lays out one document from its first page on; returns its warnings. The caller ends the PDF. */
+/**
+ * Lays out one document from a new page on; returns where it starts (0-based page of the PDF),
+ * how many pages it took, and its warnings. Its pages are written out once numbered, so a batch
+ * holds one document's pages in memory at a time. The caller ends the PDF.
+ */
 export function layOut(doc: PDFKit.PDFDocument, model: DocumentModel, fonts: Fonts): { firstPage: number; pages: number; warnings: WarningList } {
   const warnings = new WarningList();
   const sheet = new Sheet(doc, fonts, warnings, model.labels, model.language);
-  const firstPage = doc.bufferedPageRange().count;
+  const pagesSoFar = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  const firstPage = pagesSoFar();
   sheet.newPage();
   sheet.y = firstPageHead(sheet, model);
   drawBody(sheet, model);
-  const pages = doc.bufferedPageRange().count - firstPage;
+  const pages = pagesSoFar() - firstPage;
   footers(sheet, model, firstPage, pages);
+  doc.flushPages();
   return { firstPage, pages, warnings };
 }
 

@@ -178,6 +178,16 @@ describe('bad input', () => {
     expect(squash(inWindow)).toContain('BA1 2AB …');
   });
 
+  it('wraps a long address line inside the window when there is room, losing nothing', async () => {
+    const model = sampleLetter('zh-CN', 'restriction_notice', { format: 'C5', window: 'left' });
+    model.recipient = { name: '欧阳娜娜 女士', addressLines: ['广东省深圳市南山区粤海街道科技园南区深圳湾科技生态园十栋 B 座 2201 室（前台代收）', '邮编 518057'] };
+    const { bytes, warnings } = await renderDocument(model, fonts);
+    expect(warnings).toEqual([]);
+    const inWindow = pdfTextIn(bytes, addressField(model.envelope));
+    expect(inWindow.replace(/\s+/g, '')).toContain('广东省深圳市南山区粤海街道科技园南区深圳湾科技生态园十栋B座2201室（前台代收）邮编518057');
+    expect(inWindow).not.toContain('…');
+  });
+
   it('says visibly that no payment details are set, and warns', async () => {
     const model: DocumentModel = sampleLetter('zh-CN', 'second_notice');
     model.company = { ...model.company, paymentLines: [] };
