@@ -105,6 +105,7 @@ describe('documents in browser mode', () => {
       configured: true,
     });
     expect(profile.logo?.bytes).toBe(readFileSync(join(REPO_ROOT, 'assets', 'icon.png')).length);
+    await page.getByText(`Saved logo: ${profile.logo!.width} × ${profile.logo!.height} px`).waitFor();
   });
 
   it("opens, saves and prints an issued invoice's PDF from its dialog, and the saved bytes hold its number and amount", async () => {

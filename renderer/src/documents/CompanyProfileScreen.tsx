@@ -169,6 +169,9 @@ function CompanyProfileForm({ profile, onSaved }: { profile: CompanyProfile; onS
               accept="image/png,image/jpeg"
               onChange={(event) => chooseLogo(event.target.files?.[0])}
             />
+            {profile.logo && logo.kind === 'keep' && (
+              <p className="muted small">{t('companyForm.logoFacts', { width: profile.logo.width, height: profile.logo.height, size: Math.max(1, Math.round(profile.logo.bytes / 1024)) })}</p>
+            )}
             {preview && logo.kind !== 'remove' && (
               <button
                 type="button"
