@@ -7,7 +7,7 @@ import type { ApiErrorBody, Envelope } from '../../../shared/api/envelope.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { DocumentRefusal } from './DocumentRefusal.js';
 import { DocumentWarnings } from './DocumentWarnings.js';
-import { blobUrlOf, bytesOf, openInNewTab, printPdf, saveFile } from './pdfFile.js';
+import { blobUrlOf, bytesOf, canShowPdf, openInNewTab, printPdf, saveFile } from './pdfFile.js';
 
 export interface PdfAnswer {
   pdfBase64: string;
@@ -36,6 +36,7 @@ export function PdfActions({ load, fileName, label, className, showWarnings = tr
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
   const [savedInstead, setSavedInstead] = useState(false);
   const url = useRef<string | null>(null);
+  const showable = canShowPdf();
 
   useEffect(
     () => () => {
@@ -68,14 +69,16 @@ export function PdfActions({ load, fileName, label, className, showWarnings = tr
   return (
     <div className={['pdf-actions', className ?? ''].filter(Boolean).join(' ')}>
       <div className="button-row" role="group" aria-label={label}>
-        <button type="button" className={compact ? 'button button-small' : 'button'} disabled={busy} onClick={() => void act('open')}>
-          {t('pdfActions.open')}
-        </button>
+        {showable && (
+          <button type="button" className={compact ? 'button button-small' : 'button'} disabled={busy} onClick={() => void act('open')}>
+            {t('pdfActions.open')}
+          </button>
+        )}
         <button type="button" className={compact ? 'button button-small' : 'button'} disabled={busy} onClick={() => void act('save')}>
           {t('pdfActions.save')}
         </button>
         {/* In a table row Print is left to the opened PDF's own viewer: three buttons do not fit. */}
-        {!compact && (
+        {!compact && showable && (
           <button type="button" className="button" disabled={busy} onClick={() => void act('print')}>
             {t('pdfActions.print')}
           </button>

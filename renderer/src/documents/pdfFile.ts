@@ -14,6 +14,14 @@ export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 /** A Blob URL for a file's bytes; the caller revokes it (URL.revokeObjectURL) when done. */
 export const blobUrlOf = (content: Uint8Array<ArrayBuffer> | string, type: string): string => URL.createObjectURL(new Blob([content], { type }));
 
+/**
+ * Whether this window can show and print a PDF itself. Browser mode can (a tab, a frame, the
+ * browser's viewer). The desktop app's window opens no other windows and navigates no frame away
+ * from app:// (its security checklist), and has no PDF viewer, so there a PDF is saved — through
+ * the system's save dialog — and opened or printed from there.
+ */
+export const canShowPdf = (): boolean => window.hostledger === undefined;
+
 /** Saves a Blob URL under a file name, through the browser's download (the desktop app's save dialog). */
 export function saveFile(url: string, fileName: string) {
   const link = document.createElement('a');
