@@ -216,6 +216,10 @@ describe('documents in browser mode', () => {
     await writer.getByRole('combobox', { name: 'Letter', exact: true }).selectOption('final_notice');
     const suspension = writer.getByLabel(/^Suspension date/);
     expect(await suspension.inputValue()).toBe(addDays(today, 4));
+    await suspension.fill(today);
+    await writer.getByRole('button', { name: 'Issue letter' }).click();
+    expect(await errorBeside(suspension)).toBe('Choose a day after today, so the client has time to pay.');
+    await suspension.fill(addDays(today, 4));
     await writer.getByRole('button', { name: 'Preview' }).click();
     await writer.getByText(/not archived/).waitFor();
     await screenshot('letter-writer-en.png');

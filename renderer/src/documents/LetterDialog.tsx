@@ -9,11 +9,10 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
-import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { documentFileName } from './documentFileName.js';
 import { DocumentRefusal } from './DocumentRefusal.js';
 import { letterKindKey } from './letterKindText.js';
-import { letterDefaults, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
+import { letterDefaults, letterErrorText, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
 import { PdfActions } from './PdfActions.js';
 
 interface LetterDialogProps {
@@ -39,7 +38,7 @@ export function LetterDialog({ client, today, onClose, onIssued }: LetterDialogP
   const refused = problem?.code === 'invalid_input' ? (problem.details?.fields ?? []) : [];
   const errorOf = (path: string) => {
     const error = refused.find((candidate) => candidate.field === path);
-    return error ? fieldErrorText(language, error) : undefined;
+    return error ? letterErrorText(language, error) : undefined;
   };
 
   const change = (next: Partial<LetterValues>) => {

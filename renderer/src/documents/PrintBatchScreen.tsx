@@ -12,14 +12,13 @@ import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
-import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { useBookToday } from '../ui/useBookToday.js';
 import { RECIPIENT_GROUPS, recipientsOf, type Recipient, type RecipientGroup } from './batchRecipients.js';
 import { documentFileName } from './documentFileName.js';
 import { DocumentRefusal } from './DocumentRefusal.js';
 import { DocumentWarnings } from './DocumentWarnings.js';
 import { letterKindKey } from './letterKindText.js';
-import { letterDefaults, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
+import { letterDefaults, letterErrorText, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
 import { blobUrlOf, saveFile } from './pdfFile.js';
 import { PdfActions } from './PdfActions.js';
 
@@ -68,7 +67,7 @@ export function PrintBatchScreen() {
   // Every letter of the batch gets the same dates, so an error on any one is shown at the box.
   const errorOf = (name: keyof LetterValues) => {
     const error = refused.find((candidate) => candidate.field.endsWith(`params.${name}`));
-    return error ? fieldErrorText(language, error) : undefined;
+    return error ? letterErrorText(language, error) : undefined;
   };
   const placedErrors = refused.filter((error) => /params\.\w+$/.test(error.field)).map((error) => error.field);
 

@@ -4,6 +4,10 @@
 import type { Input } from '../../../shared/api/methods.js';
 import { addDays } from '../../../shared/dates.js';
 import type { LetterKind } from '../../../shared/documents/kinds.js';
+import type { Language } from '../../../shared/domain/language.js';
+import { translate } from '../../../shared/i18n/index.js';
+import type { FieldError } from '../../../shared/validation/fieldErrors.js';
+import { fieldErrorText } from '../ui/fieldErrorText.js';
 
 export interface LetterValues {
   suspensionDate: string;
@@ -32,4 +36,10 @@ export function letterParamsOf(kind: LetterKind, values: LetterValues): NonNulla
     if (value !== '') params[field] = value;
   }
   return params;
+}
+
+/** A refused date of a letter, beside its box: "out of order" says too little about a suspension date. */
+export function letterErrorText(language: Language, error: FieldError): string {
+  if (error.code === 'date_order' && error.field.endsWith('suspensionDate')) return translate(language, 'letterWriter.suspensionAfterToday');
+  return fieldErrorText(language, error);
 }

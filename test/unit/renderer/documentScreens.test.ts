@@ -6,7 +6,7 @@ import { LOGO_MAX_BYTES } from '../../../shared/documents/kinds.js';
 import { recipientsOf } from '../../../renderer/src/documents/batchRecipients.js';
 import { companyFieldOf, companyUpdateOf, companyValues, linesOf, logoProblem } from '../../../renderer/src/documents/companyProfileValues.js';
 import { documentFileName, fileNamePart } from '../../../renderer/src/documents/documentFileName.js';
-import { letterDefaults, letterFieldsOf, letterParamsOf } from '../../../renderer/src/documents/letterParams.js';
+import { letterDefaults, letterErrorText, letterFieldsOf, letterParamsOf } from '../../../renderer/src/documents/letterParams.js';
 import { insertAt, placeholderOf, templateErrorText } from '../../../renderer/src/documents/templateErrorText.js';
 import { distinctWarnings, warningText } from '../../../renderer/src/documents/warningText.js';
 import type { CompanyProfile } from '../../../shared/api/documents.js';
@@ -111,6 +111,12 @@ describe('letter parameters', () => {
     expect(letterParamsOf('restriction_notice', values)).toEqual({});
     expect(letterParamsOf('restriction_notice', { ...values, restriction: ' Bandwidth limited to 1 Mbit/s ' })).toEqual({ restriction: 'Bandwidth limited to 1 Mbit/s' });
     expect(letterFieldsOf('reminder')).toEqual([]);
+  });
+
+  it('says why a suspension date was refused', () => {
+    expect(letterErrorText('en', { field: 'params.suspensionDate', code: 'date_order', message: 'x' })).toBe('Choose a day after today, so the client has time to pay.');
+    expect(letterErrorText('zh-CN', { field: 'letters.3.params.suspensionDate', code: 'date_order', message: 'x' })).toBe('请选择今天之后的日期，让客户有时间付款。');
+    expect(letterErrorText('en', { field: 'params.terminationDate', code: 'invalid_date', message: 'x' })).toBe('Enter a date as YYYY-MM-DD');
   });
 });
 
