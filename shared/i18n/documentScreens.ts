@@ -169,6 +169,10 @@ export const documentScreensEn = {
   'printBatch.pdf': 'PDF of the batch',
   'printBatch.register': 'Download register (CSV)',
   'printBatch.registerFile': 'Register',
+  'printBatch.earlier': 'Batches printed',
+  'printBatch.registerColumn': 'Register',
+  'printBatch.registerShort': 'CSV',
+  'printBatch.registerOf': 'Download the register of {title} (CSV)',
 };
 
 export const documentScreensZhCN: Record<keyof typeof documentScreensEn, string> = {
@@ -340,4 +344,8 @@ export const documentScreensZhCN: Record<keyof typeof documentScreensEn, string>
   'printBatch.pdf': '本批的 PDF',
   'printBatch.register': '下载登记表（CSV）',
   'printBatch.registerFile': '登记表',
+  'printBatch.earlier': '已打印的批次',
+  'printBatch.registerColumn': '登记表',
+  'printBatch.registerShort': 'CSV',
+  'printBatch.registerOf': '下载 {title} 的登记表（CSV）',
 };

@@ -258,6 +258,7 @@ describe('documents in browser mode', () => {
     await screenshot('print-batch-done-en.png');
 
     const pdf = await download(() => page.getByRole('group', { name: 'PDF of the batch' }).getByRole('button', { name: 'Save PDF' }).click());
+    const batchBytes = readFileSync(pdf.path);
     const text = pdfText(pdf.path);
     // Sorted by amount, largest first: ¥399.00 before $49.00.
     expect(text.indexOf('卡尔云测试')).toBeGreaterThanOrEqual(0);
@@ -267,6 +268,15 @@ describe('documents in browser mode', () => {
     const csv = readFileSync(register.path, 'utf8');
     expect(csv).toContain('Lotus Web Studio');
     expect(csv).toContain('卡尔云测试');
+
+    // The batch is listed among those printed, with the same PDF and register to download again.
+    const earlier = page.getByRole('region', { name: 'Batches printed' });
+    await expect.poll(() => earlier.getByRole('row').count()).toBe(2);
+    const again = await download(() => earlier.getByRole('button', { name: 'Save PDF' }).click());
+    expect(again.name).toBe(pdf.name);
+    expect(readFileSync(again.path).equals(batchBytes)).toBe(true);
+    const registerAgain = await download(() => earlier.getByRole('button', { name: /^Download the register of / }).click());
+    expect(readFileSync(registerAgain.path, 'utf8')).toBe(csv);
   });
 
   it('speaks Chinese on every documents screen', async () => {

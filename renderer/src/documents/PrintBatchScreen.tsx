@@ -21,6 +21,7 @@ import { letterKindKey } from './letterKindText.js';
 import { letterDefaults, letterErrorText, letterFieldsOf, letterParamsOf, type LetterValues } from './letterParams.js';
 import { blobUrlOf, saveFile } from './pdfFile.js';
 import { PdfActions } from './PdfActions.js';
+import { PrintedBatches } from './PrintedBatches.js';
 
 /** The aging report lists at most this many clients; a batch is for the ones who owe. */
 const MOST_CLIENTS = 1000;
@@ -44,6 +45,7 @@ export function PrintBatchScreen() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<BatchResult | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
+  const [printedCount, setPrintedCount] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -83,6 +85,7 @@ export function PrintBatchScreen() {
     setRunning(false);
     setResult(answer.ok ? answer.value : null);
     setProblem(answer.ok ? null : answer.error);
+    setPrintedCount((count) => count + 1);
   }
 
   function toggle(clientId: string) {
@@ -225,6 +228,7 @@ export function PrintBatchScreen() {
       </form>
 
       {result && <BatchOutcome result={result} />}
+      <PrintedBatches changes={printedCount} />
     </div>
   );
 }
