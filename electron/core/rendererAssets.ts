@@ -7,6 +7,12 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
  * Only our own files run, load styles, fetch or show images; no plugins, no <base>, no framing,
  * no form posts. React sets styles through the CSSOM, which style-src does not restrict, so
  * 'unsafe-inline' is not needed.
+ *
+ * One exception, `frame-src blob:`: Print loads a document's PDF — bytes this page itself received
+ * from the API and turned into a Blob URL of its own origin — into a hidden frame and prints it
+ * (renderer/src/documents/pdfFile.ts). Only blob: frames are allowed, so no other page can be
+ * framed. Opening the PDF in a tab is a top-level navigation and needs nothing here, and
+ * object-src stays 'none': Chromium shows a PDF in a frame with its own viewer, not an <object>.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,6 +20,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data:",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

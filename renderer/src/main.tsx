@@ -15,6 +15,7 @@ import { AppLockGate } from './lock/AppLockGate.js';
 import { SignedOutScreen } from './app/SignedOutScreen.js';
 import { browserLanguage, I18nProvider, isLanguage } from './i18n/I18nProvider.js';
 import './styles.css';
+import './documents/documents.css';
 
 declare global {
   interface Window {

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../api/envelope.js';
 import type { FieldErrorCode } from '../validation/fieldErrors.js';
 import { backupsEn } from './backups.js';
 import { panelsEn } from './panels.js';
+import { documentScreensEn } from './documentScreens.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1045,6 +1046,7 @@ export const en = {
   'apiError.internal': 'Something went wrong inside HostLedger and nothing was saved. The log has the details under reference {ref}.',
   ...backupsEn,
   ...panelsEn,
+  ...documentScreensEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文 catalog. Typed by the English keys, so a missing or extra key fails the type check.
 // Terms follow /GLOSSARY: 客户, 客户档案, 账单 (never 发票, which is the official tax invoice).
+import { documentScreensZhCN } from './documentScreens.js';
 import type { MessageKey } from './en.js';
 import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
@@ -1040,4 +1041,5 @@ export const zhCN: Record<MessageKey, string> = {
   'apiError.internal': 'HostLedger 内部出错，本次操作未保存任何内容。日志中记录了详细信息，参考编号 {ref}。',
   ...backupsZhCN,
   ...panelsZhCN,
+  ...documentScreensZhCN,
 };

@@ -6,6 +6,8 @@ import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import { documentFileName } from '../documents/documentFileName.js';
+import { PdfActions } from '../documents/PdfActions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TextField } from '../ui/Field.js';
 import { formatColumnDate, formatDate } from '../ui/formatting.js';
@@ -21,7 +23,7 @@ const FIELDS = ['from', 'to'] as const;
 /** The first day of the month of a date. */
 export const monthStart = (date: string) => `${date.slice(0, 8)}01`;
 
-export function AccountStatement({ clientId, today }: { clientId: string; today: string }) {
+export function AccountStatement({ clientId, clientName, today }: { clientId: string; clientName: string; today: string }) {
   const api = useApi();
   const { language, t } = useI18n();
   const [from, setFrom] = useState(() => monthStart(today));
@@ -84,6 +86,16 @@ export function AccountStatement({ clientId, today }: { clientId: string; today:
         <p className="muted" role="status">
           {t('shell.loading')}
         </p>
+      )}
+      {statement && (
+        // A new period is a new document: its buttons start over and ask for that period's PDF.
+        <PdfActions
+          key={`${statement.from}/${statement.to}`}
+          className="statement-pdf"
+          load={() => api.call('documents.statementPdf', { clientId, from: statement.from, to: statement.to })}
+          fileName={documentFileName([t('statement.fileName'), clientName, statement.from, statement.to], 'pdf')}
+          label={t('statement.pdfLabel')}
+        />
       )}
       {statement && (
         <table className="data-table compact-table statement-table" aria-busy={loading}>

@@ -80,7 +80,7 @@ export function ClientAccount({ client }: { client: Client }) {
             {tab === 'invoices' && <AccountInvoices clientId={client.id} today={account.today} onOpen={(invoice) => setDialog({ kind: 'invoice', id: invoice.id })} />}
             {tab === 'payments' && <AccountPayments payments={account.payments} onOpen={(payment) => setDialog({ kind: 'payment', id: payment.id })} />}
             {tab === 'arrangements' && <AccountArrangements client={client} owedMinor={account.summary.balanceMinor} today={account.today} />}
-            {tab === 'statement' && <AccountStatement clientId={client.id} today={account.today} />}
+            {tab === 'statement' && <AccountStatement clientId={client.id} clientName={client.name} today={account.today} />}
             {tab === 'ledger' && <AccountLedger clientId={client.id} currency={account.summary.currency} />}
           </TabPanel>
         </div>

@@ -7,6 +7,9 @@ import { ClientsScreen } from '../clients/ClientsScreen.js';
 import { ALL_CLIENTS, type ClientFilters } from '../clients/useClientSearch.js';
 import { ContractsScreen } from '../contracts/ContractsScreen.js';
 import { LIVE_CONTRACTS, type ContractFilters } from '../contracts/useContractSearch.js';
+import { CompanyProfileScreen } from '../documents/CompanyProfileScreen.js';
+import { LetterTemplatesScreen } from '../documents/LetterTemplatesScreen.js';
+import { PrintBatchScreen } from '../documents/PrintBatchScreen.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { InvoicesScreen } from '../invoices/InvoicesScreen.js';
 import { ALL_INVOICES, type InvoiceFilters } from '../invoices/useInvoiceSearch.js';
@@ -81,6 +84,9 @@ export function App() {
           {route.name === 'panelSettings' && <PanelsScreen />}
           {route.name === 'actions' && <ActionsScreen />}
           {route.name === 'drift' && <DriftScreen />}
+          {route.name === 'companyProfile' && <CompanyProfileScreen />}
+          {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
+          {route.name === 'printBatch' && <PrintBatchScreen />}
         </main>
       </div>
     </div>

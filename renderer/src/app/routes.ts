@@ -1,5 +1,6 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`, `#/settings/panels`, `#/settings/backups`. A fragment keeps routes working
+// `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
+// `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/documents/batch`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -11,8 +12,11 @@ export type Route =
   | { name: 'receivables' }
   | { name: 'billingSettings' }
   | { name: 'importHistory' }
+  | { name: 'companyProfile' }
+  | { name: 'letterTemplates' }
   | { name: 'panelSettings' }
   | { name: 'backups' }
+  | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' };
 
@@ -24,7 +28,17 @@ export const DEFAULT_ROUTE: Route = { name: 'clients' };
 const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
-const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' }, panels: { name: 'panelSettings' }, backups: { name: 'backups' } };
+const SETTINGS_SCREENS: Record<string, Route> = {
+  billing: { name: 'billingSettings' },
+  imports: { name: 'importHistory' },
+  company: { name: 'companyProfile' },
+  letters: { name: 'letterTemplates' },
+  panels: { name: 'panelSettings' },
+  backups: { name: 'backups' },
+};
+
+/** Document screens that are no section of their own, by the word after `#/documents/`. */
+const DOCUMENT_SCREENS: Record<string, Route> = { batch: { name: 'printBatch' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -38,6 +52,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && id) return clientRoute(id);
   // `#/settings` alone opens the first settings screen.
   if (section === 'settings') return !id ? { name: 'billingSettings' } : Object.hasOwn(SETTINGS_SCREENS, id) ? SETTINGS_SCREENS[id]! : DEFAULT_ROUTE;
+  if (section === 'documents') return id && Object.hasOwn(DOCUMENT_SCREENS, id) ? DOCUMENT_SCREENS[id]! : DEFAULT_ROUTE;
   if (id !== undefined && id !== '') return DEFAULT_ROUTE;
   const screen = SECTION_SCREENS.find((name) => name === section);
   return screen ? { name: screen } : DEFAULT_ROUTE;
@@ -56,17 +71,30 @@ export function hrefOf(route: Route): string {
   if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
   if (route.name === 'billingSettings') return '#/settings/billing';
   if (route.name === 'importHistory') return '#/settings/imports';
+  if (route.name === 'companyProfile') return '#/settings/company';
+  if (route.name === 'letterTemplates') return '#/settings/letters';
   if (route.name === 'panelSettings') return '#/settings/panels';
   if (route.name === 'backups') return '#/settings/backups';
+  if (route.name === 'printBatch') return '#/documents/batch';
   return `#/${route.name}`;
 }
 
 /** The navigation section a route belongs to: a client's page is part of Clients. */
 export function sectionOf(route: Route): SectionId {
   if (route.name === 'client') return 'clients';
-  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'panelSettings' || route.name === 'backups') return 'settings';
+  switch (route.name) {
+    case 'billingSettings':
+    case 'importHistory':
+    case 'companyProfile':
+    case 'letterTemplates':
+    case 'panelSettings':
+    case 'backups':
+      return 'settings';
+  }
   // The drift report is part of the panel work on the actions page.
   if (route.name === 'drift') return 'actions';
+  // Printing letters in a batch starts from the invoices that are overdue.
+  if (route.name === 'printBatch') return 'invoices';
   return route.name;
 }
 

@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
 import { ContractDialog } from '../contracts/ContractDialog.js';
 import { ContractForm } from '../contracts/ContractForm.js';
+import { ClientDocuments } from '../documents/ClientDocuments.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ArchiveClientDialog } from './ArchiveClientDialog.js';
 import { ClientContracts } from './ClientContracts.js';
@@ -108,6 +109,8 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientDetails client={client} />
 
       <ClientAccount client={client} />
+
+      <ClientDocuments client={client} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">

@@ -35,6 +35,7 @@ export function ClientTimeline({ entries }: { entries: TimelineEntry[] }) {
               )}
               {line.period && <p className="timeline-detail">{t('timeline.period', { from: formatDate(line.period.from, language), to: formatDate(line.period.to, language) })}</p>}
               {line.reason && <p className="timeline-detail">{t('timeline.reason', { reason: line.reason })}</p>}
+              {line.document && <p className="timeline-detail">{line.document}</p>}
               <p className="timeline-meta">
                 <time dateTime={entry.at}>{formatInstant(entry.at, language)}</time>
                 {' · '}

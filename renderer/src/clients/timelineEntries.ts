@@ -17,6 +17,7 @@ export const TIMELINE_ACTIONS = [
   'usage.recorded',
   'credit.refunded',
   'billing.credit_not_applied',
+  'document.issued',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
@@ -34,6 +35,8 @@ export interface TimelineLine {
   endDate: string | null;
   /** The period a renewal billed. */
   period: { from: string; to: string } | null;
+  /** The title of a document issued to the client (an invoice's PDF, a letter). */
+  document: string | null;
 }
 
 const CLIENT_FIELDS: Record<string, MessageKey> = {
@@ -98,5 +101,6 @@ export function describeEntry(entry: TimelineEntry): TimelineLine {
     ended: action === 'contract.ended' && (data.when === 'term_end' || data.when === 'now') ? data.when : null,
     endDate: action === 'contract.ended' ? textOf(data.endDate) : null,
     period: action === 'contract.renewed' && textOf(data.periodStart) && textOf(data.periodEnd) ? { from: textOf(data.periodStart)!, to: textOf(data.periodEnd)! } : null,
+    document: action === 'document.issued' ? textOf(data.title) : null,
   };
 }

@@ -6,7 +6,10 @@ import { useRef, type ReactNode } from 'react';
 import type { Dispute } from '../../../shared/domain/dispute.js';
 import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
 import { formatMoney } from '../../../shared/money.js';
+import { useApi } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
+import { documentFileName } from '../documents/documentFileName.js';
+import { PdfActions } from '../documents/PdfActions.js';
 import { useI18n, type I18n } from '../i18n/I18nProvider.js';
 import { Dialog } from '../ui/Dialog.js';
 import { formatColumnDate, formatDate } from '../ui/formatting.js';
@@ -56,6 +59,7 @@ function noticeText(notice: InvoiceNotice, t: I18n['t']): string {
 }
 
 export function InvoiceDetailDialog({ detail, disputes, today, showClientLink, notice, onOpenInvoice, onClose, onCredit, onVoid, onDispute, onResolveDispute }: InvoiceDetailDialogProps) {
+  const api = useApi();
   const { language, t } = useI18n();
   const close = useRef<HTMLButtonElement>(null);
   const money = (minor: number) => formatMoney(minor, detail.currency, language);
@@ -102,6 +106,15 @@ export function InvoiceDetailDialog({ detail, disputes, today, showClientLink, n
             </button>
           )}
         </div>
+
+        {detail.number && (
+          <PdfActions
+            className="detail-pdf"
+            load={() => api.call('documents.invoicePdf', { invoiceId: detail.id })}
+            fileName={documentFileName([detail.number, detail.clientName], 'pdf')}
+            label={t('pdfActions.of', { title })}
+          />
+        )}
 
         <dl className="fact-grid">
           {facts

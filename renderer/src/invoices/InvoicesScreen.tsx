@@ -3,6 +3,7 @@
 // client's name opens the client's page (where new invoices are made and payments recorded).
 import { useState } from 'react';
 import { translateApiError } from '../../../shared/i18n/index.js';
+import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ListFooter } from '../ui/ListFooter.js';
 import { useBookToday } from '../ui/useBookToday.js';
@@ -27,6 +28,9 @@ export function InvoicesScreen({ filters, onFiltersChange }: { filters: InvoiceF
     <div className="screen screen-list">
       <div className="screen-header">
         <h1>{t('invoices.title')}</h1>
+        <a className="button" href={hrefOf({ name: 'printBatch' })}>
+          {t('printBatch.title')}
+        </a>
       </div>
       <p className="screen-intro muted">{t('invoices.intro')}</p>
 

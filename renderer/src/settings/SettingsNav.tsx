@@ -7,6 +7,8 @@ const PAGES = [
   { route: { name: 'importHistory' }, label: 'imports.title' },
   { route: { name: 'backups' }, label: 'settings.backups' },
   { route: { name: 'panelSettings' }, label: 'nav.panels' },
+  { route: { name: 'companyProfile' }, label: 'companyForm.title' },
+  { route: { name: 'letterTemplates' }, label: 'templateEditor.title' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {

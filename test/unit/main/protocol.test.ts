@@ -85,6 +85,7 @@ describe('serving files', () => {
       'style-src': "'self'",
       'connect-src': "'self'",
       'img-src': "'self' data:",
+      'frame-src': 'blob:',
       'object-src': "'none'",
       'base-uri': "'none'",
       'frame-ancestors': "'none'",

@@ -11,12 +11,15 @@ describe('routes', () => {
     expect(parseRoute('#/receivables')).toEqual({ name: 'receivables' });
     expect(parseRoute('#/settings/billing')).toEqual({ name: 'billingSettings' });
     expect(parseRoute('#/settings/imports')).toEqual({ name: 'importHistory' });
+    expect(parseRoute('#/settings/company')).toEqual({ name: 'companyProfile' });
+    expect(parseRoute('#/settings/letters')).toEqual({ name: 'letterTemplates' });
+    expect(parseRoute('#/documents/batch')).toEqual({ name: 'printBatch' });
     // The Settings section alone opens its first screen.
     expect(parseRoute('#/settings')).toEqual({ name: 'billingSettings' });
   });
 
   it('opens the client list for no fragment, the sign-in fragment, or anything unknown', () => {
-    for (const hash of ['', '#', '#/', '#token=abc', '#/bills', '#/plans/pl_1', '#/invoices/in_1', '#/settings/constructor', '#/settings/mail', '#/clients/a/b', '#main']) {
+    for (const hash of ['', '#', '#/', '#token=abc', '#/bills', '#/plans/pl_1', '#/invoices/in_1', '#/settings/constructor', '#/settings/mail', '#/clients/a/b', '#main', '#/documents', '#/documents/', '#/documents/archive', '#/documents/batch/x']) {
       expect(parseRoute(hash), hash).toEqual({ name: 'clients' });
     }
     expect(parseRoute('#/clients/')).toEqual({ name: 'clients' });
@@ -24,7 +27,7 @@ describe('routes', () => {
   });
 
   it('writes fragments that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'companyProfile' }, { name: 'letterTemplates' }, { name: 'printBatch' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
   });
@@ -34,6 +37,9 @@ describe('routes', () => {
     expect(sectionOf({ name: 'plans' })).toBe('plans');
     expect(sectionOf({ name: 'billingSettings' })).toBe('settings');
     expect(sectionOf({ name: 'importHistory' })).toBe('settings');
+    expect(sectionOf({ name: 'companyProfile' })).toBe('settings');
+    expect(sectionOf({ name: 'letterTemplates' })).toBe('settings');
+    expect(sectionOf({ name: 'printBatch' })).toBe('invoices');
     expect(hrefOf(sectionRoute('settings'))).toBe('#/settings/billing');
     expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });

@@ -22,6 +22,7 @@ describe('timeline entries', () => {
       ended: 'term_end',
       endDate: '2026-12-05',
       period: null,
+      document: null,
     });
     expect(describeEntry(entry('client.archived', 'client', { reason: null })).reason).toBeNull();
     expect(describeEntry(entry('client.archived', 'client', { reason: 'Closed' })).reason).toBe('Closed');
@@ -36,5 +37,7 @@ describe('timeline entries', () => {
     expect(describeEntry(entry('contract.created', 'contract', { label: 'a.example' })).changed).toEqual([]);
     expect(describeEntry(entry('invoice.issued', 'invoice', null)).action).toBeNull();
     expect(describeEntry(entry('client.restored', 'client', null)).action).toBe('client.restored');
+    expect(describeEntry(entry('document.issued', 'client', { title: 'Final notice – Lotus', sha256: 'ab' }))).toMatchObject({ action: 'document.issued', document: 'Final notice – Lotus' });
+    expect(describeEntry(entry('client.restored', 'client', { title: 'x' })).document).toBeNull();
   });
 });
