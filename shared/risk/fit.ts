@@ -76,6 +76,9 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
       m[j] = 0.9 * m[j] + 0.1 * g;
       v[j] = 0.999 * v[j] + 0.001 * g * g;
       w[j] -= (rate * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
+      // Each factor keeps the direction the defaults give it (or drops to 0): more days past due
+      // never lowers a score, however the factors happen to overlap in one book's history.
+      if (j < k && prior[j] * w[j] < 0) w[j] = 0;
     }
   }
   // Back to weights on the raw factors, so a contribution is weight × the value the UI explains.
