@@ -14,6 +14,7 @@ import { PlansScreen } from '../plans/PlansScreen.js';
 import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
+import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -73,6 +74,7 @@ export function App() {
           {route.name === 'receivables' && <ReceivablesScreen />}
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
           {route.name === 'importHistory' && <ImportHistoryScreen />}
+          {route.name === 'backups' && <BackupsScreen />}
         </main>
       </div>
     </div>
