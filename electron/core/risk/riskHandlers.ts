@@ -1,14 +1,11 @@
 import type { Output } from '../../../shared/api/methods.js';
 import type { riskMethods } from '../../../shared/api/risk.js';
 import { FACTOR_CODES } from '../../../shared/risk/features.js';
-import { chooseModel } from '../../../shared/risk/fit.js';
-import { DEFAULT_MODEL, RISK_BANDS, scoreHistory, type RiskBand } from '../../../shared/risk/model.js';
+import { DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { newId } from '../ids.js';
-import { examplesOf } from './invoiceOutcomes.js';
-import { loadHistories } from './paymentHistories.js';
-import { createRiskScores, currentModel, historyAsOf } from './riskScores.js';
+import { cancelRiskJob, runRiskJobFor, WORKER_THRESHOLD } from './riskJobs.js';
+import { createRiskScores, currentModel, scoreClientOn } from './riskScores.js';
 
 type ModelInfo = Output<'risk.recompute'>['model'];
 type Treatment = Output<'risk.settings.get'>['bands'][number];
@@ -42,25 +39,25 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
     requireClient(ctx, input.clientId);
     const today = ctx.today();
     if (input.asOf === undefined || input.asOf === today) {
-      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString()));
+      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString(), { clientId: input.clientId }));
       const row = ctx.db.prepare<[string], { score: number; band: RiskBand; factors_json: string; scored_on: string }>('SELECT score, band, factors_json, scored_on FROM risk_scores WHERE client_id = ?').get(input.clientId)!;
       return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
     }
     // A past (or future) day: computed from what the book knew then, not stored.
-    const result = scoreHistory(historyAsOf(loadHistories(ctx.db, { clientId: input.clientId }).get(input.clientId), input.asOf), currentModel(ctx.db));
+    const result = scoreClientOn(ctx.db, input.clientId, input.asOf, currentModel(ctx.db));
     return { clientId: input.clientId, asOf: input.asOf, score: result.score, band: result.band, factors: result.factors };
   },
 
   'risk.history'(input, ctx) {
     requireClient(ctx, input.clientId);
-    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { clientId: input.clientId }));
     const points = ctx.db.prepare<[string], { date: string; score: number; band: RiskBand }>('SELECT date, score, band FROM risk_history WHERE client_id = ? ORDER BY date').all(input.clientId);
     return { points };
   },
 
   'risk.list'(input, ctx) {
     const after = input.cursor === undefined ? null : parseCursor(input.cursor);
-    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { upTo: WORKER_THRESHOLD.staleClients }));
     const riskiest = input.order === 'riskiest';
     const beyond = riskiest ? '(r.score < @score OR (r.score = @score AND r.client_id < @clientId))' : '(r.score > @score OR (r.score = @score AND r.client_id > @clientId))';
     const where = [input.band ? 'r.band = @band' : null, after ? beyond : null].filter((w) => w !== null);
@@ -79,28 +76,16 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
   },
 
   async 'risk.recompute'(_input, ctx) {
-    const jobId = newId('job');
-    const label = 'Recomputing payment risk';
-    const today = ctx.today();
-    const at = ctx.clock.now().toISOString();
-    const progress = (done: number, total: number) => ctx.events.emit('job.progress', { jobId, label, done, total, finished: false });
-    try {
-      // Labelled with what is known today: invoices still open and not yet due are left out.
-      const { model, holdout } = chooseModel(examplesOf(loadHistories(ctx.db), { from: '0000-01-01', to: today }, today), today);
-      ctx.transaction(() => {
-        ctx.db
-          .prepare(
-            `INSERT INTO risk_model (id, source, intercept, weights_json, trained_on, holdout_json, fitted_at) VALUES (1, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET source = excluded.source, intercept = excluded.intercept, weights_json = excluded.weights_json, trained_on = excluded.trained_on, holdout_json = excluded.holdout_json, fitted_at = excluded.fitted_at`,
-          )
-          .run(model.source, model.intercept, JSON.stringify(model.weights), model.trainedOn, holdout ? JSON.stringify(holdout) : null, at);
-        ctx.audit.append({ action: 'risk.model_fitted', entity: 'risk_model', entityId: '1', data: { source: model.source, trainedOn: model.trainedOn, holdout } });
-      });
-      const clients = createRiskScores(ctx.db).scoreClients(model, today, at, undefined, progress);
-      return { jobId, clients, model: modelInfo(ctx) };
-    } finally {
-      ctx.events.emit('job.progress', { jobId, label, done: 0, total: null, finished: true });
-    }
+    const { jobId, clients, cancelled } = await runRiskJobFor(ctx, { mode: 'recompute' });
+    return { jobId, clients, cancelled, model: modelInfo(ctx) };
+  },
+
+  async 'risk.refresh'(_input, ctx) {
+    return runRiskJobFor(ctx, { mode: 'refresh' });
+  },
+
+  'risk.cancel'(input, ctx) {
+    return cancelRiskJob(ctx, input.jobId);
   },
 
   'risk.model'(_input, ctx) {

@@ -1,29 +1,29 @@
 // Keeping the stored scores current: score a set of clients as of a day, write their current score
 // and the day's history point. Which clients are stale: marked by the triggers of migration 004,
 // scored on an earlier day, or never scored.
-import type { PaymentHistory } from '../../../shared/risk/history.js';
-import { DEFAULT_MODEL, scoreHistory, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
+import { DEFAULT_MODEL, scoreSummary, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
 import type { Db } from '../db/database.js';
-import { eachHistoryOn, loadHistories, type ClientHistory } from './paymentHistories.js';
+import { clientSummaries, emptySummary } from './clientSummaries.js';
 
 /** Past this many stale clients one pass over the whole ledger is cheaper than a query per client. */
 const WHOLE_BOOK_THRESHOLD = 200;
-
-export function historyAsOf(client: ClientHistory | undefined, asOf: string): PaymentHistory {
-  return {
-    asOf,
-    invoices: client?.invoices ?? [],
-    bouncedDates: client?.bouncedDates ?? [],
-    brokenPromiseDates: client?.brokenPromiseDates ?? [],
-    brokenPlanDates: client?.brokenPlanDates ?? [],
-    newInvoiceMinor: null,
-  };
-}
 
 export function currentModel(db: Db): RiskModel {
   const row = db.prepare<[], { source: RiskModel['source']; intercept: number; weights_json: string; trained_on: number }>('SELECT source, intercept, weights_json, trained_on FROM risk_model WHERE id = 1').get();
   if (!row) return DEFAULT_MODEL;
   return { source: row.source, intercept: row.intercept, weights: JSON.parse(row.weights_json) as number[], trainedOn: row.trained_on };
+}
+
+/** One client's score as of any day, from what the book knew on it. */
+export function scoreClientOn(db: Db, clientId: string, asOf: string, model: RiskModel): RiskScore {
+  return scoreSummary(clientSummaries(db, asOf, clientId).get(clientId) ?? emptySummary(asOf), model);
+}
+
+export interface ScoreHooks {
+  /** Hears every 5,000 clients scored. */
+  progress?: (done: number, total: number) => void;
+  /** Asked between batches; true stops before anything is written. */
+  cancelled?: () => boolean;
 }
 
 export function createRiskScores(db: Db) {
@@ -33,48 +33,69 @@ export function createRiskScores(db: Db) {
   );
   const point = db.prepare('INSERT INTO risk_history (client_id, date, score, band) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, date) DO UPDATE SET score = excluded.score, band = excluded.band');
 
-  function save(clientId: string, result: RiskScore, today: string, at: string): void {
-    upsert.run(clientId, result.score, result.band, JSON.stringify(result.factors), today, at);
-    point.run(clientId, today, result.score, result.band);
+  /**
+   * Scores the given clients (all of them when omitted) as of `today` and writes them in one
+   * transaction; returns how many, or null when cancelled (nothing written then).
+   */
+  function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks: ScoreHooks = {}): number | null {
+    return db.transaction(() => {
+      const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
+      const summaries =
+        clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD
+          ? new Map(ids.flatMap((id) => [...clientSummaries(db, today, id)]))
+          : clientSummaries(db, today);
+      if (hooks.cancelled?.()) return null;
+      for (let i = 0; i < ids.length; i += 1) {
+        const id = ids[i];
+        const result = scoreSummary(summaries.get(id) ?? emptySummary(today), model);
+        upsert.run(id, result.score, result.band, JSON.stringify(result.factors), today, at);
+        point.run(id, today, result.score, result.band);
+        if ((i + 1) % 5000 === 0) {
+          hooks.progress?.(i + 1, ids.length);
+          if (hooks.cancelled?.()) throw new Cancelled();
+        }
+      }
+      hooks.progress?.(ids.length, ids.length);
+      return ids.length;
+    })();
   }
 
-  /** Scores the given clients (all of them when omitted) as of `today`; `each` hears every 1,000. */
-  function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], each?: (done: number, total: number) => void): number {
-    const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-    // Scores are written after the read: better-sqlite3 writes nothing while a query is being iterated.
-    const scored: [string, RiskScore][] = [];
-    const score = (id: string, history: ClientHistory | undefined) => {
-      scored.push([id, scoreHistory(historyAsOf(history, today), model)]);
-      if (each && scored.length % 1000 === 0) each(scored.length, ids.length);
-    };
-    db.transaction(() => {
-      if (clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD) {
-        for (const id of ids) score(id, loadHistories(db, { clientId: id, scoringOn: today }).get(id));
-      } else {
-        const wanted = new Set(ids);
-        eachHistoryOn(db, today, (id, history) => {
-          if (wanted.delete(id)) score(id, history);
-        });
-        for (const id of wanted) score(id, undefined); // no invoices yet
-      }
-      for (const [id, result] of scored) save(id, result, today, at);
-    })();
-    each?.(ids.length, ids.length);
-    return ids.length;
+  /** Clients whose score is marked stale, is from an earlier day, or was never computed. */
+  function staleClients(today: string): string[] {
+    return db
+      .prepare<[string], string>(
+        `SELECT client_id FROM risk_scores WHERE stale = 1 OR scored_on < ?
+         UNION SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM risk_scores)`,
+      )
+      .pluck()
+      .all(today);
   }
 
   return {
-    scoreClients,
-    /** Brings every stale score up to today; cheap when nothing changed since the last read. */
-    refreshStale(today: string, at: string): number {
-      const stale = db
-        .prepare<[string], string>(
-          `SELECT client_id FROM risk_scores WHERE stale = 1 OR scored_on < ?
-           UNION SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM risk_scores)`,
-        )
-        .pluck()
-        .all(today);
-      return stale.length === 0 ? 0 : scoreClients(currentModel(db), today, at, stale);
+    staleClients,
+    scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks?: ScoreHooks): number | null {
+      try {
+        return scoreClients(model, today, at, clientIds, hooks);
+      } catch (error) {
+        if (error instanceof Cancelled) return null; // the transaction rolled back
+        throw error;
+      }
+    },
+    /**
+     * Brings stale scores up to today, as a read of them asks: one client's (risk.client, its
+     * history), or every client's while there are at most `upTo` (risk.list). More than that — a
+     * big book on the first read of a new day — is the refresh job's (riskJobs.ts), off this thread;
+     * until it has run the list shows each score with the day it was computed.
+     */
+    refreshStale(today: string, at: string, scope: { clientId: string } | { upTo: number }): number {
+      if ('clientId' in scope) {
+        const current = db.prepare<[string, string], number>('SELECT 1 FROM risk_scores WHERE client_id = ? AND stale = 0 AND scored_on >= ?').pluck().get(scope.clientId, today);
+        return current ? 0 : (scoreClients(currentModel(db), today, at, [scope.clientId]) ?? 0);
+      }
+      const stale = staleClients(today);
+      return stale.length === 0 || stale.length > scope.upTo ? 0 : (scoreClients(currentModel(db), today, at, stale) ?? 0);
     },
   };
 }
+
+class Cancelled extends Error {}
