@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../../shared/api/methods.js';
 import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { createRiskScores } from '../risk/riskScores.js';
 import { isValidCursor, type ClientRecord } from './clientRepository.js';
 
 type ParsedAddress = NonNullable<ParsedInput<'clients.create'>['address']>;
@@ -108,13 +109,18 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
   },
 
   'clients.search'(input, ctx) {
-    if (input.cursor !== undefined && !isValidCursor(input.cursor)) {
+    if (input.cursor !== undefined && !isValidCursor(input.cursor, input.order)) {
       throw new ApiError('invalid_input', 'The page cursor is not one HostLedger handed out.', {
         fields: [{ field: 'cursor', code: 'invalid', message: 'The page cursor is not one HostLedger handed out.' }],
       });
     }
     const { limit, cursor, ...filters } = input;
-    return ctx.clients.search(filters, limit, cursor);
+    // Sorting or filtering by risk needs every score current (as risk.list does); the name order
+    // shows the stored scores as they are, so a plain search never pays for a rescore.
+    if (filters.order !== 'name' || filters.band !== undefined) {
+      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    }
+    return ctx.clients.search(filters, limit, ctx.today(), cursor);
   },
 
   'clients.archive'(input, ctx) {

@@ -25,25 +25,26 @@ describe('the two ways a client search runs', () => {
     const { createClientRepository } = await import('../../../electron/core/clients/clientRepository.js');
     const book = await openTestBook();
     await book.call('demo.load', {});
+    await book.call('risk.list', { limit: 1 }); // scores every client, for the risk orders
     const sortingMatches = createClientRepository(book.backend.db, { denseMatches: 1_000_000 });
     const walkingNames = createClientRepository(book.backend.db, { denseMatches: 0 });
     const queries = ['a', 'sm', 'smith', 'Zhang', '王', '卡尔云', '上海', 'finance@', 'example', 'ÉMI', 'o brien', 'vip', 'shop.', 'zz', '科技 上海'];
     for (const query of queries) {
-      for (const status of ['active', 'all'] as const) {
+      for (const [status, order] of [['active', 'name'], ['all', 'name'], ['active', 'riskiest'], ['all', 'safest']] as const) {
         let cursor: string | undefined;
         const pages = [sortingMatches, walkingNames].map(() => [] as string[]);
         for (const [i, repo] of [sortingMatches, walkingNames].entries()) {
           cursor = undefined;
           do {
-            const page = repo.search({ query, status }, 40, cursor);
+            const page = repo.search({ query, status, order }, 40, '2026-11-26', cursor);
             pages[i]!.push(...page.items.map((c) => c.id));
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
         }
-        expect(pages[1], `${query} ${status}`).toEqual(pages[0]);
+        expect(pages[1], `${query} ${status} ${order}`).toEqual(pages[0]);
       }
     }
-    expect(sortingMatches.search({ query: 'a', status: 'all' }, 500).items.length).toBeGreaterThan(50);
+    expect(sortingMatches.search({ query: 'a', status: 'all', order: 'name' }, 500, '2026-11-26').items.length).toBeGreaterThan(50);
     book.close();
   });
 });
