@@ -190,9 +190,11 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
     if (filters.band) where.push('r.band = @band');
     let sql: string;
     if (byRisk) {
-      // Walks the score index (by band when filtered) from the riskiest or safest end.
+      // Few matches: sort just those. Otherwise walk the score index (by band when filtered) from
+      // the riskiest or safest end, checking each client, and stop after a page — as the name order does.
       const direction = riskiest ? 'DESC' : 'ASC';
-      sql = `SELECT c.*, ${RISK_COLUMNS} FROM risk_scores r JOIN clients c ON c.id = r.client_id WHERE ${where.join(' AND ')} ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`;
+      const walk = match === 'few' ? '' : `INDEXED BY ${filters.band ? 'risk_scores_by_band' : 'risk_scores_by_score'}`;
+      sql = `SELECT c.*, ${RISK_COLUMNS} FROM risk_scores r ${walk} JOIN clients c ON c.id = r.client_id WHERE ${where.join(' AND ')} ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`;
     } else {
       const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
       const coveringIndex = filters.status === 'all' ? 'clients_by_name' : 'clients_by_status_name';

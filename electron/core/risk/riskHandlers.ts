@@ -80,7 +80,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
 
   async 'risk.recompute'(_input, ctx) {
     const jobId = newId('job');
-    const label = 'Recomputing payment risk';
+    const label = 'risk.recompute';
     const today = ctx.today();
     const at = ctx.clock.now().toISOString();
     const progress = (done: number, total: number) => ctx.events.emit('job.progress', { jobId, label, done, total, finished: false });

@@ -12,6 +12,7 @@ import { InvoicesScreen } from '../invoices/InvoicesScreen.js';
 import { ALL_INVOICES, type InvoiceFilters } from '../invoices/useInvoiceSearch.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
+import { RiskSettingsScreen } from '../risk/RiskSettingsScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -73,6 +74,7 @@ export function App() {
           {route.name === 'receivables' && <ReceivablesScreen />}
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
           {route.name === 'importHistory' && <ImportHistoryScreen />}
+          {route.name === 'riskSettings' && <RiskSettingsScreen />}
         </main>
       </div>
     </div>

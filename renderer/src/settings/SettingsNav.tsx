@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 const PAGES = [
   { route: { name: 'billingSettings' }, label: 'settings.billing' },
   { route: { name: 'importHistory' }, label: 'imports.title' },
+  { route: { name: 'riskSettings' }, label: 'settings.risk' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {

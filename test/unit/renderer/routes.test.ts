@@ -11,6 +11,7 @@ describe('routes', () => {
     expect(parseRoute('#/receivables')).toEqual({ name: 'receivables' });
     expect(parseRoute('#/settings/billing')).toEqual({ name: 'billingSettings' });
     expect(parseRoute('#/settings/imports')).toEqual({ name: 'importHistory' });
+    expect(parseRoute('#/settings/risk')).toEqual({ name: 'riskSettings' });
     // The Settings section alone opens its first screen.
     expect(parseRoute('#/settings')).toEqual({ name: 'billingSettings' });
   });
@@ -24,7 +25,7 @@ describe('routes', () => {
   });
 
   it('writes fragments that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'riskSettings' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
   });
@@ -34,6 +35,7 @@ describe('routes', () => {
     expect(sectionOf({ name: 'plans' })).toBe('plans');
     expect(sectionOf({ name: 'billingSettings' })).toBe('settings');
     expect(sectionOf({ name: 'importHistory' })).toBe('settings');
+    expect(sectionOf({ name: 'riskSettings' })).toBe('settings');
     expect(hrefOf(sectionRoute('settings'))).toBe('#/settings/billing');
     expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });
