@@ -6,7 +6,7 @@ import { translateApiError } from '../../../shared/i18n/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TextField } from '../ui/Field.js';
 import { formatDate } from '../ui/formatting.js';
-import { byContribution, contributionText, factorSentence, type RiskFactor } from './factorWording.js';
+import { byContribution, contributionText, factorSentence, sentences, type RiskFactor } from './factorWording.js';
 import { RiskBadge } from './RiskBadge.js';
 import { RiskHistoryChart } from './RiskHistoryChart.js';
 import { RiskModelNote } from './RiskModelNote.js';
@@ -61,13 +61,13 @@ export function ClientRiskPanel({ clientId, currency }: { clientId: string; curr
       )}
       {state.status === 'failed' && !problem && (
         <p className="notice notice-error" role="alert">
-          {t('risk.loadFailed')} {translateApiError(language, state.error)}
+          {sentences(language, t('risk.loadFailed'), translateApiError(language, state.error))}
         </p>
       )}
       {state.status === 'ready' && (
         <>
           <p className="muted small">
-            {t('risk.scoreMeaning')} {asOf === null ? t('risk.asOfCurrent') : t('risk.asOfPast', { date: formatDate(state.risk.asOf, language) })}
+            {sentences(language, t('risk.scoreMeaning'), asOf === null ? t('risk.asOfCurrent') : t('risk.asOfPast', { date: formatDate(state.risk.asOf, language) }))}
           </p>
           <h3 className="inline-form-title">{t('risk.reasons')}</h3>
           <Reasons factors={state.risk.factors} currency={currency} />

@@ -4,7 +4,7 @@ import type { Output } from '../../../shared/api/methods.js';
 import { MIN_LABELLED_FOR_FIT } from '../../../shared/risk/fit.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatInstantDate } from '../ui/formatting.js';
-import { factorName } from './factorWording.js';
+import { factorName, sentences } from './factorWording.js';
 
 type Model = Output<'risk.model'>;
 
@@ -23,9 +23,11 @@ export function RiskModelNote({ model, headingLevel = 3 }: { model: Model; headi
   if (model.source === 'fitted') {
     status = t('risk.model.fitted', { count: model.trainedOn, date, fitted: auc(model.holdout?.fittedAuc ?? Number.NaN), defaults: auc(model.holdout?.defaultAuc ?? Number.NaN) });
   } else if (model.holdout) {
-    status = `${t('risk.model.defaults')} ${t('risk.model.keptDefaults', { date, fitted: auc(model.holdout.fittedAuc), defaults: auc(model.holdout.defaultAuc) })}`;
+    status = sentences(language, t('risk.model.defaults'), t('risk.model.keptDefaults', { date, fitted: auc(model.holdout.fittedAuc), defaults: auc(model.holdout.defaultAuc) }));
+  } else if (model.fittedAt) {
+    status = sentences(language, t('risk.model.defaults'), t('risk.model.tooFew', { date, count: MIN_LABELLED_FOR_FIT }));
   } else {
-    status = `${t('risk.model.defaults')} ${t('risk.model.waiting', { count: MIN_LABELLED_FOR_FIT })}`;
+    status = sentences(language, t('risk.model.defaults'), t('risk.model.neverFitted', { count: MIN_LABELLED_FOR_FIT }));
   }
 
   return (

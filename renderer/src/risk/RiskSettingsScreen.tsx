@@ -21,9 +21,6 @@ type Row = { band: RiskBand; days: string; proforma: boolean };
 
 const rowsOf = (bands: Treatment[]): Row[] => bands.map((b) => ({ band: b.band, days: String(b.restrictDaysEarlier), proforma: b.renewalsAsProforma }));
 
-/** A lower bound of each band's score, for its badge in the table. */
-const BAND_FLOOR: Record<RiskBand, number> = { low: 0, medium: 25, high: 50, critical: 75 };
-
 export function RiskSettingsScreen() {
   const api = useApi();
   const { language, t } = useI18n();
@@ -133,7 +130,8 @@ function TreatmentsForm({ initial }: { initial: Row[] }) {
               return (
                 <tr key={row.band}>
                   <th scope="row" className="col-band">
-                    <RiskBadge score={BAND_FLOOR[row.band]} band={row.band} />
+                    <RiskBadge band={row.band} />
+                    <span className="risk-band-range">{t(`riskSettings.range.${row.band}`)}</span>
                   </th>
                   <td>
                     <TextField

@@ -98,5 +98,8 @@ export const factorName = (code: FactorCode, language: Language): string => tran
 /** Factors in the order the panel lists them: the largest push towards risk first, the largest pull away last. */
 export const byContribution = <F extends Pick<RiskFactor, 'contribution'>>(factors: readonly F[]): F[] => [...factors].sort((a, b) => b.contribution - a.contribution);
 
+/** Sentences side by side: a space between English ones, none between Chinese ones (they end in 。). */
+export const sentences = (language: Language, ...parts: string[]): string => parts.join(language === 'zh-CN' ? '' : ' ');
+
 /** A contribution as the panel prints it: signed, two decimals ("+0.42", "−0.13"). */
 export const contributionText = (contribution: number): string => `${contribution >= 0 ? '+' : '−'}${Math.abs(contribution).toFixed(2)}`;
