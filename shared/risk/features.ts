@@ -1,6 +1,11 @@
-// What a client's history says on the scoring date, as numbers the score combines and as the
-// parameters the UI words ("3 of the last 6 invoices paid late"). Pure: the cut at `asOf` happens
-// here, so a caller cannot leak a later payment or the scored invoice's dispute into the score.
+// What a client's history says on the scoring date, in two steps that are THE definition of the
+// score's inputs:
+//   1. summariseHistory: the history cut at `asOf` (so nothing later can leak in) reduced to a few
+//      sums and counts per client — the ClientSummary. The recompute computes the very same summary
+//      in SQL, one row per client (electron/core/risk/clientSummaries.ts); a property test holds the
+//      two to the same numbers.
+//   2. factorsOf: the summary turned into the factor values the score combines, and the parameters
+//      the UI words ("3 of the last 6 invoices paid late").
 import type { PaymentHistory, PastInvoice } from './history.js';
 
 /** The factors, in the order of the weight vector (model.ts). */
@@ -28,32 +33,85 @@ export type FactorParams = Record<string, number | string | null>;
 export interface Features {
   /** One value per FACTOR_CODES entry, same order. */
   values: number[];
-  /** What the UI needs to word each factor. */
+  /**
+   * What the UI needs to word each factor:
+   * - late_rate {late, of, rate}: `late` of the `of` invoices due in the last year were paid late (or
+   *   are still unpaid past due); `rate` is the recency-weighted, smoothed late share in percent.
+   * - last_late {late}: 1 when the most recent settled or past-due invoice was late.
+   * - deteriorating {recentPercent, earlierPercent}: late share of invoices issued in the last 90
+   *   days against the ones before.
+   * - lateness {averageDays}: recency-weighted average days late (days past due for unpaid ones).
+   * - past_due_days {days}: the oldest unpaid invoice's days past due now.
+   * - past_due_count {count}: invoices past due now.
+   * - past_due_amount {amountMinor, usualMinor}: owed past due now, and the client's usual (average) bill.
+   * - partial {count}: invoices past due now that are partly paid.
+   * - bounced / broken_promises / broken_plans {count, lastDate}: in the last year, with the latest day.
+   * - disputes {count}: settled invoices that had been disputed.
+   * - tenure {days}: since the first invoice.
+   * - new_client {invoices}: settled or past-due invoices so far (0 → nothing to judge by yet).
+   * - amount_vs_usual {ratioPercent}: the invoice being scored against the usual bill (100 when none).
+   */
   params: Record<FactorCode, FactorParams>;
 }
 
-/** Each older invoice counts this much less than the next newer one: recent behaviour leads. */
-const RECENCY_DECAY = 0.7;
-/** Prior for the late rate: a client with no history counts as PRIOR_WEIGHT invoices late at PRIOR_RATE. */
-const PRIOR_RATE = 0.2;
-const PRIOR_WEIGHT = 1;
-/** How many recent invoices the UI's "k of the last n" reads. */
-const RECENT_WINDOW = 6;
-/** Bounces, broken promises and plans older than this no longer count. */
-const MEMORY_DAYS = 365;
+/** An invoice's weight halves every this many days of age: recent behaviour leads. */
+export const RECENCY_HALF_LIFE_DAYS = 90;
+/** Prior for the late rate: PRIOR_WEIGHT invoices late at PRIOR_RATE, as recent as the client's newest. */
+export const PRIOR_RATE = 0.2;
+export const PRIOR_WEIGHT = 1;
+/** "Recent" for the trend: invoices issued this many days before the scoring date or less. */
+export const TREND_DAYS = 90;
+/** Bounces, broken promises and plans older than this no longer count; "the last year" of late_rate. */
+export const MEMORY_DAYS = 365;
+
+/** Everything the factors need, per client and scoring date (also computed in SQL: keep the two in step). */
+export interface ClientSummary {
+  asOf: string;
+  /** Invoices issued on or before asOf; their average total; the first one's issue date. */
+  invoices: number;
+  averageMinor: number;
+  firstIssue: string | null;
+  /** Settled by asOf, or unpaid past their due date ("resolved": their outcome is known). */
+  resolved: number;
+  /** Σ recency weight, Σ weight × late (0/1), Σ weight × days late, over the resolved invoices. */
+  weightSum: number;
+  lateWeight: number;
+  daysWeight: number;
+  /** The largest of those weights (the newest resolved invoice's): the prior counts as one invoice that recent. */
+  newestWeight: number;
+  /** 1 when the latest-issued resolved invoice (any of them, on a tie) was late. */
+  lastLate: number;
+  /** Resolved invoices issued within TREND_DAYS, and of them late; the same for the older ones. */
+  recentResolved: number;
+  recentLate: number;
+  earlierResolved: number;
+  earlierLate: number;
+  /** Resolved invoices due within MEMORY_DAYS before asOf, and of them late. */
+  yearResolved: number;
+  yearLate: number;
+  pastDueDays: number;
+  pastDueCount: number;
+  pastDueMinor: number;
+  partial: number;
+  disputes: number;
+  bounced: number;
+  lastBounced: string | null;
+  brokenPromises: number;
+  lastBrokenPromise: string | null;
+  brokenPlans: number;
+  lastBrokenPlan: string | null;
+  /** The invoice being scored (its amount only), or null when scoring the client. */
+  newInvoiceMinor: number | null;
+}
 
 const DAY_MS = 86_400_000;
-/** Day number of a YYYY-MM-DD date; done by hand because it runs millions of times in a recompute. */
+/** Day number of a YYYY-MM-DD date; done by hand because it runs millions of times in a refit. */
 export function dayNumber(date: string): number {
   return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
 }
 
-interface Resolved {
-  issue: number;
-  late: boolean;
-  /** Days after the due date it was settled, or is still open. */
-  daysLate: number;
-}
+/** An invoice's weight at `ageDays` since its issue. The SQL path computes the same expression. */
+export const recencyWeight = (ageDays: number): number => Math.exp((-ageDays * Math.LN2) / RECENCY_HALF_LIFE_DAYS);
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -68,13 +126,6 @@ function settledOn(invoice: PastInvoice, asOf: string): { date: string | null; p
   return { date: paid >= invoice.totalMinor ? date : null, paid };
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 const recentCount = (dates: readonly string[], asOf: string, today: number): { count: number; last: string | null } => {
   let count = 0;
   let last: string | null = null;
@@ -86,99 +137,151 @@ const recentCount = (dates: readonly string[], asOf: string, today: number): { c
   return { count, last };
 };
 
-export function featuresOf(history: PaymentHistory): Features {
+/** The history as of its scoring date, reduced to the client's summary. */
+export function summariseHistory(history: PaymentHistory): ClientSummary {
   const { asOf } = history;
   const today = dayNumber(asOf);
-  const resolved: Resolved[] = [];
-  const amounts: number[] = [];
-  let firstIssue: string | null = null;
-  let pastDueDays = 0;
-  let pastDueCount = 0;
-  let pastDueMinor = 0;
-  let partial = 0;
-  let disputes = 0;
-
+  const s: ClientSummary = {
+    asOf,
+    invoices: 0,
+    averageMinor: 0,
+    firstIssue: null,
+    resolved: 0,
+    weightSum: 0,
+    lateWeight: 0,
+    daysWeight: 0,
+    newestWeight: 0,
+    lastLate: 0,
+    recentResolved: 0,
+    recentLate: 0,
+    earlierResolved: 0,
+    earlierLate: 0,
+    yearResolved: 0,
+    yearLate: 0,
+    pastDueDays: 0,
+    pastDueCount: 0,
+    pastDueMinor: 0,
+    partial: 0,
+    disputes: 0,
+    bounced: 0,
+    lastBounced: null,
+    brokenPromises: 0,
+    lastBrokenPromise: null,
+    brokenPlans: 0,
+    lastBrokenPlan: null,
+    newInvoiceMinor: history.newInvoiceMinor,
+  };
+  let totalMinor = 0;
+  let lastIssue = '';
   for (const invoice of history.invoices) {
     if (invoice.issueDate > asOf) continue; // not yet issued on the scoring date
-    if (firstIssue === null || invoice.issueDate < firstIssue) firstIssue = invoice.issueDate;
-    amounts.push(invoice.totalMinor);
+    s.invoices += 1;
+    totalMinor += invoice.totalMinor;
+    if (s.firstIssue === null || invoice.issueDate < s.firstIssue) s.firstIssue = invoice.issueDate;
     const due = dayNumber(invoice.dueDate);
     const settled = settledOn(invoice, asOf);
+    let daysLate: number;
     if (settled.date !== null) {
-      const daysLate = dayNumber(settled.date) - due;
-      resolved.push({ issue: dayNumber(invoice.issueDate), late: daysLate > 0, daysLate: Math.max(0, daysLate) });
+      daysLate = Math.max(0, dayNumber(settled.date) - due);
       // A dispute is only known (and only fair to count) once the invoice it was about is settled.
-      if (invoice.disputed) disputes += 1;
+      if (invoice.disputed) s.disputes += 1;
     } else if (due < today) {
-      const days = today - due;
-      resolved.push({ issue: dayNumber(invoice.issueDate), late: true, daysLate: days });
-      pastDueDays = Math.max(pastDueDays, days);
-      pastDueCount += 1;
-      pastDueMinor += invoice.totalMinor - settled.paid;
-      if (settled.paid > 0) partial += 1;
+      daysLate = today - due;
+      s.pastDueDays = Math.max(s.pastDueDays, daysLate);
+      s.pastDueCount += 1;
+      s.pastDueMinor += invoice.totalMinor - settled.paid;
+      if (settled.paid > 0) s.partial += 1;
+    } else continue; // open and not yet due: its outcome is not known
+    const late = daysLate > 0 ? 1 : 0;
+    const age = today - dayNumber(invoice.issueDate);
+    const weight = recencyWeight(age);
+    s.resolved += 1;
+    s.weightSum += weight;
+    s.lateWeight += weight * late;
+    s.daysWeight += weight * daysLate;
+    s.newestWeight = Math.max(s.newestWeight, weight);
+    if (age <= TREND_DAYS) {
+      s.recentResolved += 1;
+      s.recentLate += late;
+    } else {
+      s.earlierResolved += 1;
+      s.earlierLate += late;
+    }
+    if (today - due <= MEMORY_DAYS) {
+      s.yearResolved += 1;
+      s.yearLate += late;
+    }
+    // Latest issue date first; on a tie, late wins (as max(issue_date || late) does in SQL).
+    const key = `${invoice.issueDate}${late}`;
+    if (key > lastIssue) {
+      lastIssue = key;
+      s.lastLate = late;
     }
   }
-  resolved.sort((a, b) => b.issue - a.issue); // newest first
-
-  let weight = 1;
-  let weightSum = 0;
-  let lateSum = 0;
-  let daysSum = 0;
-  for (const r of resolved) {
-    weightSum += weight;
-    if (r.late) lateSum += weight;
-    daysSum += weight * r.daysLate;
-    weight *= RECENCY_DECAY;
-  }
-  const lateRate = (lateSum + PRIOR_RATE * PRIOR_WEIGHT) / (weightSum + PRIOR_WEIGHT);
-  const recent = resolved.slice(0, RECENT_WINDOW);
-  const recentLate = recent.filter((r) => r.late).length;
-  // Deteriorating: the last three invoices paid worse than the ones before them.
-  const newer = resolved.slice(0, 3);
-  const older = resolved.slice(3);
-  const rate = (rs: Resolved[]) => (rs.length === 0 ? 0 : rs.filter((r) => r.late).length / rs.length);
-  const trend = older.length === 0 ? 0 : rate(newer) - rate(older);
-  const usual = median(amounts);
+  s.averageMinor = s.invoices === 0 ? 0 : totalMinor / s.invoices;
   const bounced = recentCount(history.bouncedDates, asOf, today);
   const promises = recentCount(history.brokenPromiseDates, asOf, today);
   const plans = recentCount(history.brokenPlanDates, asOf, today);
-  const tenureDays = firstIssue === null ? 0 : today - dayNumber(firstIssue);
-  const ratio = history.newInvoiceMinor !== null && usual > 0 && history.newInvoiceMinor > 0 ? history.newInvoiceMinor / usual : 1;
-  const meanDaysLate = weightSum === 0 ? 0 : daysSum / weightSum;
+  s.bounced = bounced.count;
+  s.lastBounced = bounced.last;
+  s.brokenPromises = promises.count;
+  s.lastBrokenPromise = promises.last;
+  s.brokenPlans = plans.count;
+  s.lastBrokenPlan = plans.last;
+  return s;
+}
+
+/** The factor values and their parameters, from a summary (however it was computed). */
+export function factorsOf(s: ClientSummary): Features {
+  const today = dayNumber(s.asOf);
+  // The prior weighs as much as PRIOR_WEIGHT invoices as recent as the newest one, so a client billed
+  // once a year is judged on their own invoices as much as one billed every month.
+  const prior = s.resolved === 0 ? 1 : PRIOR_WEIGHT * s.newestWeight;
+  const lateRate = (s.lateWeight + PRIOR_RATE * prior) / (s.weightSum + prior);
+  const share = (late: number, of: number) => (of === 0 ? 0 : late / of);
+  const trend = s.recentResolved === 0 || s.earlierResolved === 0 ? 0 : share(s.recentLate, s.recentResolved) - share(s.earlierLate, s.earlierResolved);
+  const usual = s.averageMinor;
+  const tenureDays = s.firstIssue === null ? 0 : today - dayNumber(s.firstIssue);
+  const ratio = s.newInvoiceMinor !== null && usual > 0 && s.newInvoiceMinor > 0 ? s.newInvoiceMinor / usual : 1;
+  const meanDaysLate = s.weightSum === 0 ? 0 : s.daysWeight / s.weightSum;
 
   const params: Record<FactorCode, FactorParams> = {
-    late_rate: { late: recentLate, of: recent.length, rate: Math.round(lateRate * 100) },
-    last_late: { late: resolved.length > 0 && resolved[0].late ? 1 : 0 },
-    deteriorating: { recentPercent: Math.round(rate(newer) * 100), earlierPercent: Math.round(rate(older) * 100) },
+    late_rate: { late: s.yearLate, of: s.yearResolved, rate: Math.round(lateRate * 100) },
+    last_late: { late: s.lastLate },
+    deteriorating: { recentPercent: Math.round(share(s.recentLate, s.recentResolved) * 100), earlierPercent: Math.round(share(s.earlierLate, s.earlierResolved) * 100) },
     lateness: { averageDays: Math.round(meanDaysLate) },
-    past_due_days: { days: pastDueDays },
-    past_due_count: { count: pastDueCount },
-    past_due_amount: { amountMinor: pastDueMinor, usualMinor: Math.round(usual) },
-    partial: { count: partial },
-    bounced: { count: bounced.count, lastDate: bounced.last },
-    broken_promises: { count: promises.count, lastDate: promises.last },
-    broken_plans: { count: plans.count, lastDate: plans.last },
-    disputes: { count: disputes },
+    past_due_days: { days: s.pastDueDays },
+    past_due_count: { count: s.pastDueCount },
+    past_due_amount: { amountMinor: s.pastDueMinor, usualMinor: Math.round(usual) },
+    partial: { count: s.partial },
+    bounced: { count: s.bounced, lastDate: s.lastBounced },
+    broken_promises: { count: s.brokenPromises, lastDate: s.lastBrokenPromise },
+    broken_plans: { count: s.brokenPlans, lastDate: s.lastBrokenPlan },
+    disputes: { count: s.disputes },
     tenure: { days: tenureDays },
-    new_client: { invoices: resolved.length },
+    new_client: { invoices: s.resolved },
     amount_vs_usual: { ratioPercent: Math.round(ratio * 100) },
   };
   const values = [
     logit(lateRate),
-    resolved.length > 0 && resolved[0].late ? 1 : 0,
+    s.lastLate,
     trend,
     Math.log1p(meanDaysLate),
-    Math.log1p(pastDueDays),
-    Math.log1p(pastDueCount),
-    usual > 0 ? Math.log1p(pastDueMinor / usual) : 0,
-    Math.log1p(partial),
-    Math.log1p(bounced.count),
-    Math.log1p(promises.count),
-    Math.log1p(plans.count),
-    Math.log1p(disputes),
+    Math.log1p(s.pastDueDays),
+    Math.log1p(s.pastDueCount),
+    usual > 0 ? Math.log1p(s.pastDueMinor / usual) : 0,
+    Math.log1p(s.partial),
+    Math.log1p(s.bounced),
+    Math.log1p(s.brokenPromises),
+    Math.log1p(s.brokenPlans),
+    Math.log1p(s.disputes),
     Math.log1p(tenureDays / 30),
-    resolved.length === 0 ? 1 : 0,
+    s.resolved === 0 ? 1 : 0,
     Math.max(-3, Math.min(3, Math.log(ratio))),
   ];
   return { values, params };
+}
+
+export function featuresOf(history: PaymentHistory): Features {
+  return factorsOf(summariseHistory(history));
 }

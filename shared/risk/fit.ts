@@ -16,6 +16,8 @@ export interface FitOptions {
   iterations?: number;
   /** How much each row counts (default 1): risk:eval and the book's fit weigh recent invoices more. */
   sampleWeights?: readonly number[];
+  /** The weights the penalty pulls towards (default: the defaults), so a small book moves them only as far as its evidence goes. */
+  prior?: RiskModel;
 }
 
 /** rows: one factor vector per labelled invoice; labels: 1 = paid late or never. */
@@ -34,7 +36,9 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
   for (let j = 0; j < k; j += 1) sd[j] = Math.sqrt(sd[j]) || 1; // a constant factor keeps weight 0
 
   const x = rows.map((row) => row.map((v, j) => (v - mean[j]) / sd[j]));
-  const w = new Array<number>(k + 1).fill(0); // w[k] is the intercept
+  // Start from, and shrink towards, the prior's weights in standardised units.
+  const prior = (options.prior ?? DEFAULT_MODEL).weights.map((wj, j) => wj * sd[j]);
+  const w = [...prior, (options.prior ?? DEFAULT_MODEL).intercept + (options.prior ?? DEFAULT_MODEL).weights.reduce((sum, wj, j) => sum + wj * mean[j], 0)]; // w[k] is the intercept
   const m = new Array<number>(k + 1).fill(0);
   const v = new Array<number>(k + 1).fill(0);
   const rate = 0.05;
@@ -49,7 +53,7 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
       grad[k] += error;
     }
     for (let j = 0; j <= k; j += 1) {
-      const g = grad[j] / total + (j < k ? lambda * w[j] : 0);
+      const g = grad[j] / total + (j < k ? lambda * (w[j] - prior[j]) : 0);
       m[j] = 0.9 * m[j] + 0.1 * g;
       v[j] = 0.999 * v[j] + 0.001 * g * g;
       w[j] -= (rate * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);

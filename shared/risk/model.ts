@@ -1,7 +1,7 @@
 // The score: a logistic combination of the factors (features.ts), shown as 0–100 with a band and
 // each factor's share. 0–100 is the estimated chance, in percent, that the next invoice is paid
 // late or not at all — so a band means the same in every book.
-import { FACTOR_CODES, featuresOf, type FactorCode, type FactorParams } from './features.js';
+import { FACTOR_CODES, factorsOf, summariseHistory, type ClientSummary, type FactorCode, type FactorParams } from './features.js';
 import type { PaymentHistory } from './history.js';
 
 export const RISK_BANDS = ['low', 'medium', 'high', 'critical'] as const;
@@ -72,7 +72,12 @@ export function linearScore(model: RiskModel, values: readonly number[]): number
 }
 
 export function scoreHistory(history: PaymentHistory, model: RiskModel = DEFAULT_MODEL): RiskScore {
-  const { values, params } = featuresOf(history);
+  return scoreSummary(summariseHistory(history), model);
+}
+
+/** The score of a client's summary, however it was computed (from a history here, in SQL by a recompute). */
+export function scoreSummary(summary: ClientSummary, model: RiskModel = DEFAULT_MODEL): RiskScore {
+  const { values, params } = factorsOf(summary);
   const probability = sigmoid(linearScore(model, values));
   const score = Math.round(probability * 100);
   const factors = FACTOR_CODES.map((code, i) => ({ code, params: params[code], contribution: model.weights[i] * values[i] }))

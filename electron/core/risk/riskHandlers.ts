@@ -2,13 +2,13 @@ import type { Output } from '../../../shared/api/methods.js';
 import type { riskMethods } from '../../../shared/api/risk.js';
 import { FACTOR_CODES } from '../../../shared/risk/features.js';
 import { chooseModel } from '../../../shared/risk/fit.js';
-import { DEFAULT_MODEL, RISK_BANDS, scoreHistory, type RiskBand } from '../../../shared/risk/model.js';
+import { DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { examplesOf } from './invoiceOutcomes.js';
 import { loadHistories } from './paymentHistories.js';
-import { createRiskScores, currentModel, historyAsOf } from './riskScores.js';
+import { createRiskScores, currentModel, scoreClientOn } from './riskScores.js';
 
 type ModelInfo = Output<'risk.recompute'>['model'];
 type Treatment = Output<'risk.settings.get'>['bands'][number];
@@ -47,7 +47,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
       return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
     }
     // A past (or future) day: computed from what the book knew then, not stored.
-    const result = scoreHistory(historyAsOf(loadHistories(ctx.db, { clientId: input.clientId }).get(input.clientId), input.asOf), currentModel(ctx.db));
+    const result = scoreClientOn(ctx.db, input.clientId, input.asOf, currentModel(ctx.db));
     return { clientId: input.clientId, asOf: input.asOf, score: result.score, band: result.band, factors: result.factors };
   },
 
@@ -96,7 +96,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
           .run(model.source, model.intercept, JSON.stringify(model.weights), model.trainedOn, holdout ? JSON.stringify(holdout) : null, at);
         ctx.audit.append({ action: 'risk.model_fitted', entity: 'risk_model', entityId: '1', data: { source: model.source, trainedOn: model.trainedOn, holdout } });
       });
-      const clients = createRiskScores(ctx.db).scoreClients(model, today, at, undefined, progress);
+      const clients = createRiskScores(ctx.db).scoreClients(model, today, at, undefined, { progress }) ?? 0;
       return { jobId, clients, model: modelInfo(ctx) };
     } finally {
       ctx.events.emit('job.progress', { jobId, label, done: 0, total: null, finished: true });

@@ -1,29 +1,29 @@
 // Keeping the stored scores current: score a set of clients as of a day, write their current score
 // and the day's history point. Which clients are stale: marked by the triggers of migration 004,
 // scored on an earlier day, or never scored.
-import type { PaymentHistory } from '../../../shared/risk/history.js';
-import { DEFAULT_MODEL, scoreHistory, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
+import { DEFAULT_MODEL, scoreSummary, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
 import type { Db } from '../db/database.js';
-import { eachHistoryOn, loadHistories, type ClientHistory } from './paymentHistories.js';
+import { clientSummaries, emptySummary } from './clientSummaries.js';
 
 /** Past this many stale clients one pass over the whole ledger is cheaper than a query per client. */
 const WHOLE_BOOK_THRESHOLD = 200;
-
-export function historyAsOf(client: ClientHistory | undefined, asOf: string): PaymentHistory {
-  return {
-    asOf,
-    invoices: client?.invoices ?? [],
-    bouncedDates: client?.bouncedDates ?? [],
-    brokenPromiseDates: client?.brokenPromiseDates ?? [],
-    brokenPlanDates: client?.brokenPlanDates ?? [],
-    newInvoiceMinor: null,
-  };
-}
 
 export function currentModel(db: Db): RiskModel {
   const row = db.prepare<[], { source: RiskModel['source']; intercept: number; weights_json: string; trained_on: number }>('SELECT source, intercept, weights_json, trained_on FROM risk_model WHERE id = 1').get();
   if (!row) return DEFAULT_MODEL;
   return { source: row.source, intercept: row.intercept, weights: JSON.parse(row.weights_json) as number[], trainedOn: row.trained_on };
+}
+
+/** One client's score as of any day, from what the book knew on it. */
+export function scoreClientOn(db: Db, clientId: string, asOf: string, model: RiskModel): RiskScore {
+  return scoreSummary(clientSummaries(db, asOf, clientId).get(clientId) ?? emptySummary(asOf), model);
+}
+
+export interface ScoreHooks {
+  /** Hears every 5,000 clients scored. */
+  progress?: (done: number, total: number) => void;
+  /** Asked between batches; true stops before anything is written. */
+  cancelled?: () => boolean;
 }
 
 export function createRiskScores(db: Db) {
@@ -33,38 +33,42 @@ export function createRiskScores(db: Db) {
   );
   const point = db.prepare('INSERT INTO risk_history (client_id, date, score, band) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, date) DO UPDATE SET score = excluded.score, band = excluded.band');
 
-  function save(clientId: string, result: RiskScore, today: string, at: string): void {
-    upsert.run(clientId, result.score, result.band, JSON.stringify(result.factors), today, at);
-    point.run(clientId, today, result.score, result.band);
-  }
-
-  /** Scores the given clients (all of them when omitted) as of `today`; `each` hears every 1,000. */
-  function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], each?: (done: number, total: number) => void): number {
-    const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-    // Scores are written after the read: better-sqlite3 writes nothing while a query is being iterated.
-    const scored: [string, RiskScore][] = [];
-    const score = (id: string, history: ClientHistory | undefined) => {
-      scored.push([id, scoreHistory(historyAsOf(history, today), model)]);
-      if (each && scored.length % 1000 === 0) each(scored.length, ids.length);
-    };
-    db.transaction(() => {
-      if (clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD) {
-        for (const id of ids) score(id, loadHistories(db, { clientId: id, scoringOn: today }).get(id));
-      } else {
-        const wanted = new Set(ids);
-        eachHistoryOn(db, today, (id, history) => {
-          if (wanted.delete(id)) score(id, history);
-        });
-        for (const id of wanted) score(id, undefined); // no invoices yet
+  /**
+   * Scores the given clients (all of them when omitted) as of `today` and writes them in one
+   * transaction; returns how many, or null when cancelled (nothing written then).
+   */
+  function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks: ScoreHooks = {}): number | null {
+    return db.transaction(() => {
+      const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
+      const summaries =
+        clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD
+          ? new Map(ids.flatMap((id) => [...clientSummaries(db, today, id)]))
+          : clientSummaries(db, today);
+      if (hooks.cancelled?.()) return null;
+      for (let i = 0; i < ids.length; i += 1) {
+        const id = ids[i];
+        const result = scoreSummary(summaries.get(id) ?? emptySummary(today), model);
+        upsert.run(id, result.score, result.band, JSON.stringify(result.factors), today, at);
+        point.run(id, today, result.score, result.band);
+        if ((i + 1) % 5000 === 0) {
+          hooks.progress?.(i + 1, ids.length);
+          if (hooks.cancelled?.()) throw new Cancelled();
+        }
       }
-      for (const [id, result] of scored) save(id, result, today, at);
+      hooks.progress?.(ids.length, ids.length);
+      return ids.length;
     })();
-    each?.(ids.length, ids.length);
-    return ids.length;
   }
 
   return {
-    scoreClients,
+    scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks?: ScoreHooks): number | null {
+      try {
+        return scoreClients(model, today, at, clientIds, hooks);
+      } catch (error) {
+        if (error instanceof Cancelled) return null; // the transaction rolled back
+        throw error;
+      }
+    },
     /** Brings every stale score up to today; cheap when nothing changed since the last read. */
     refreshStale(today: string, at: string): number {
       const stale = db
@@ -74,7 +78,9 @@ export function createRiskScores(db: Db) {
         )
         .pluck()
         .all(today);
-      return stale.length === 0 ? 0 : scoreClients(currentModel(db), today, at, stale);
+      return stale.length === 0 ? 0 : (scoreClients(currentModel(db), today, at, stale) ?? 0);
     },
   };
 }
+
+class Cancelled extends Error {}

@@ -45,7 +45,7 @@ describe('risk', () => {
     const codes = now.factors.map((f) => f.code);
     expect(codes).toContain('past_due_days');
     expect(now.factors.find((f) => f.code === 'past_due_days')!.params).toEqual({ days: 47 });
-    expect(now.factors.find((f) => f.code === 'late_rate')!.params).toMatchObject({ late: 6, of: 6 });
+    expect(now.factors.find((f) => f.code === 'late_rate')!.params).toMatchObject({ late: 8, of: 8 }); // every invoice of the year
     const before = await book.call('risk.client', { clientId: late, asOf: '2026-04-01' });
     expect(before.score).toBeLessThan(now.score);
     expect(before.factors.find((f) => f.code === 'past_due_days')).toBeUndefined();

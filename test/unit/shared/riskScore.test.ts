@@ -29,8 +29,20 @@ describe('the factors', () => {
   const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
   const sixInvoices = months.map((m, i) => invoice(`${m}-01`, `${m}-15`, i % 2 === 0 ? `${m}-25` : `${m}-10`));
 
-  it('count how many of the last invoices were paid late', () => {
+  it('count how many of the invoices due in the last year were paid late', () => {
     expect(param(history('2026-07-01', sixInvoices), 'late_rate')).toMatchObject({ late: 3, of: 6 });
+    const yearAndAHalfAgo = invoice('2025-01-01', '2025-01-15', null);
+    expect(param(history('2026-07-01', [yearAndAHalfAgo, ...sixInvoices]), 'late_rate')).toMatchObject({ late: 3, of: 6 });
+  });
+
+  it('weigh recent invoices most, whatever the billing cycle: a yearly client is judged on their own invoices too', () => {
+    const yearly = ['2023', '2024', '2025'].map((y) => invoice(`${y}-07-01`, `${y}-07-15`, `${y}-07-10`));
+    const monthly = sixInvoices.map((inv) => ({ ...inv, payments: [{ ...inv.payments[0], date: inv.dueDate }] }));
+    const rate = (h: PaymentHistory) => Number(param(h, 'late_rate').rate);
+    // With nothing on file the rate is the prior's 20 %; three clean years take it to about 10 %.
+    expect(rate(history('2026-07-01', []))).toBe(20);
+    expect(rate(history('2026-07-01', yearly))).toBeLessThan(12);
+    expect(rate(history('2026-07-01', yearly))).toBeCloseTo(rate(history('2026-07-01', monthly.slice(3))), -1);
   });
 
   it('measure what is past due now: the largest days, how many, how much', () => {
@@ -53,7 +65,8 @@ describe('the factors', () => {
   it('see a client getting worse', () => {
     const good = months.slice(0, 3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-10`));
     const bad = months.slice(3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-30`));
-    expect(param(history('2026-07-01', [...good, ...bad]), 'deteriorating')).toEqual({ recentPercent: 100, earlierPercent: 0 });
+    // Recent: issued in the last 90 days (April, May and June on 30 June).
+    expect(param(history('2026-06-30', [...good, ...bad]), 'deteriorating')).toEqual({ recentPercent: 100, earlierPercent: 0 });
   });
 
   it('smooth a new client: one late invoice is not a certain default, one paid invoice not a certain payer', () => {

@@ -1,0 +1,170 @@
+// Each client's ClientSummary (shared/risk/features.ts) as of one day, computed in SQL: one grouped
+// pass over the invoices with what was paid on each by that day, so one row per client — not two
+// million invoices — crosses into JavaScript. shared/risk's summariseHistory is the definition; a
+// property test (test/unit/core/riskSummaries.property.test.ts) holds this query to it on random books.
+import { MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
+import type { Db } from '../db/database.js';
+
+type Sums = [
+  invoices: number,
+  averageMinor: number,
+  firstIssue: string,
+  resolved: number,
+  weightSum: number | null,
+  lateWeight: number | null,
+  daysWeight: number | null,
+  newestWeight: number | null,
+  last: string | null,
+  recentResolved: number,
+  recentLate: number,
+  earlierResolved: number,
+  earlierLate: number,
+  yearResolved: number,
+  yearLate: number,
+  pastDueDays: number | null,
+  pastDueCount: number,
+  pastDueMinor: number,
+  partial: number,
+  disputes: number,
+];
+
+/**
+ * Per invoice issued by @d: what was paid on it by @d (payments not reversed by then, and credit
+ * notes), whether that settled it, and its days late — settled: after the due date, at least 0;
+ * unpaid past due: days since the due date; open and not yet due: NULL (its outcome is not known).
+ */
+const INVOICES_ON = `
+  WITH credited AS MATERIALIZED (
+    SELECT credited_invoice_id AS invoice_id, sum(total_minor) AS paid, max(issue_date) AS last FROM invoices
+    WHERE credited_invoice_id IS NOT NULL AND kind = 'credit_note' AND status = 'issued' AND issue_date <= @d GROUP BY credited_invoice_id
+  )
+  SELECT *, days_late > 0 AS late, exp((-age * @ln2) / @halfLife) AS w FROM (
+    SELECT client_id, issue_date, total_minor, disputed, paid, paid >= total_minor AS settled,
+      julianday(@d) - julianday(issue_date) AS age,
+      julianday(@d) - julianday(due_date) AS since_due,
+      CASE WHEN paid >= total_minor THEN max(0, julianday(last) - julianday(due_date))
+           WHEN due_date < @d THEN julianday(@d) - julianday(due_date) END AS days_late
+    FROM (
+      SELECT client_id, issue_date, due_date, total_minor, disputed,
+        coalesce(CAST(substr(allocated, 12) AS INTEGER), 0) + coalesce(credited, 0) AS paid,
+        max(coalesce(substr(allocated, 1, 10), ''), coalesce(credited_on, '')) AS last
+      FROM (
+        SELECT i.client_id, i.issue_date, i.due_date, i.total_minor, i.disputed,
+          -- One search of allocations_by_invoice per invoice, both answers in one value: "last date:sum".
+          (SELECT max(date) || ':' || sum(amount_minor) FROM allocations a
+           WHERE a.invoice_id = i.id AND a.date <= @d AND (a.reversed_date IS NULL OR a.reversed_date > @d)) AS allocated,
+          c.paid AS credited, c.last AS credited_on
+        FROM invoices i LEFT JOIN credited c ON c.invoice_id = i.id
+        WHERE i.client_id = c.id AND i.kind = 'invoice' AND i.status = 'issued' AND i.total_minor > 0 AND i.issue_date <= @d
+        LIMIT -1
+      ) LIMIT -1
+    ) LIMIT -1
+  )`;
+
+/**
+ * The same sums as summariseHistory, in the same terms (keep the two in step), per client: a
+ * correlated subquery over one client's invoices at a time is cheaper than one GROUP BY over the
+ * whole book, which would sort two million wide rows.
+ */
+const SUMMARY = `
+  SELECT c.id, (SELECT json_array(count(*), avg(total_minor), min(issue_date), count(days_late),
+    sum(CASE WHEN days_late IS NOT NULL THEN w END), sum(CASE WHEN days_late IS NOT NULL THEN w * late END), sum(CASE WHEN days_late IS NOT NULL THEN w * days_late END),
+    max(CASE WHEN days_late IS NOT NULL THEN w END),
+    max(CASE WHEN days_late IS NOT NULL THEN issue_date || late END),
+    sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN late ELSE 0 END),
+    sum(CASE WHEN days_late IS NOT NULL AND age > @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND age > @trend THEN late ELSE 0 END),
+    sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN late ELSE 0 END),
+    max(CASE WHEN days_late IS NOT NULL AND NOT settled THEN days_late END),
+    sum(CASE WHEN days_late IS NOT NULL AND NOT settled THEN 1 ELSE 0 END),
+    sum(CASE WHEN days_late IS NOT NULL AND NOT settled THEN total_minor - paid ELSE 0 END),
+    sum(CASE WHEN days_late IS NOT NULL AND NOT settled AND paid > 0 THEN 1 ELSE 0 END),
+    sum(CASE WHEN settled AND disputed = 1 THEN 1 ELSE 0 END))
+    FROM (${INVOICES_ON}))
+  FROM clients c WHERE EXISTS (SELECT 1 FROM invoices WHERE client_id = c.id) /*client*/`;
+
+/** Bounced payments, broken promises and broken plans of the year before @d, by client. */
+const ARRANGEMENTS = {
+  bounced: "SELECT client_id, coalesce(bounced_date, date) AS day FROM payments WHERE status = 'bounced'",
+  brokenPromises: "SELECT client_id, coalesce(resolved_date, promised_date) AS day FROM promises WHERE status = 'broken'",
+  brokenPlans: "SELECT client_id, coalesce(closed_date, created_date) AS day FROM payment_plans WHERE status = 'broken'",
+};
+const counted = (sql: string) => `SELECT client_id, count(*), max(day) FROM (${sql}) WHERE day <= @d AND julianday(@d) - julianday(day) <= @memory /*client*/ GROUP BY client_id`;
+
+export function emptySummary(asOf: string): ClientSummary {
+  return {
+    asOf,
+    invoices: 0,
+    averageMinor: 0,
+    firstIssue: null,
+    resolved: 0,
+    weightSum: 0,
+    lateWeight: 0,
+    daysWeight: 0,
+    newestWeight: 0,
+    lastLate: 0,
+    recentResolved: 0,
+    recentLate: 0,
+    earlierResolved: 0,
+    earlierLate: 0,
+    yearResolved: 0,
+    yearLate: 0,
+    pastDueDays: 0,
+    pastDueCount: 0,
+    pastDueMinor: 0,
+    partial: 0,
+    disputes: 0,
+    bounced: 0,
+    lastBounced: null,
+    brokenPromises: 0,
+    lastBrokenPromise: null,
+    brokenPlans: 0,
+    lastBrokenPlan: null,
+    newInvoiceMinor: null,
+  };
+}
+
+/**
+ * Summaries as of `asOf` of one client or of every client with anything on file (clients with
+ * nothing are left out: their summary is emptySummary).
+ */
+export function clientSummaries(db: Db, asOf: string, clientId?: string): Map<string, ClientSummary> {
+  const only = (sql: string, column: string) => sql.replace('/*client*/', clientId === undefined ? '' : `AND ${column} = @clientId`);
+  const args = { d: asOf, ln2: Math.LN2, halfLife: RECENCY_HALF_LIFE_DAYS, trend: TREND_DAYS, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
+  const summaries = new Map<string, ClientSummary>();
+  const of = (id: string) => summaries.get(id) ?? summaries.set(id, emptySummary(asOf)).get(id)!;
+  for (const [id, json] of db.prepare(only(SUMMARY, 'c.id')).raw().iterate(args) as IterableIterator<[string, string]>) {
+    const r = JSON.parse(json) as Sums;
+    if (r[0] === 0) continue; // nothing issued by that day
+    const s = of(id);
+    s.invoices = r[0];
+    s.averageMinor = r[1];
+    s.firstIssue = r[2];
+    s.resolved = r[3];
+    s.weightSum = r[4] ?? 0;
+    s.lateWeight = r[5] ?? 0;
+    s.daysWeight = r[6] ?? 0;
+    s.newestWeight = r[7] ?? 0;
+    s.lastLate = r[8] !== null && r[8].endsWith('1') ? 1 : 0;
+    s.recentResolved = r[9];
+    s.recentLate = r[10];
+    s.earlierResolved = r[11];
+    s.earlierLate = r[12];
+    s.yearResolved = r[13];
+    s.yearLate = r[14];
+    s.pastDueDays = r[15] ?? 0;
+    s.pastDueCount = r[16];
+    s.pastDueMinor = r[17];
+    s.partial = r[18];
+    s.disputes = r[19];
+  }
+  const arrangementArgs = { d: asOf, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
+  for (const [name, sql] of Object.entries(ARRANGEMENTS)) {
+    for (const [id, count, last] of db.prepare(only(counted(sql), 'client_id')).raw().iterate(arrangementArgs) as IterableIterator<[string, number, string]>) {
+      const s = of(id);
+      if (name === 'bounced') [s.bounced, s.lastBounced] = [count, last];
+      else if (name === 'brokenPromises') [s.brokenPromises, s.lastBrokenPromise] = [count, last];
+      else [s.brokenPlans, s.lastBrokenPlan] = [count, last];
+    }
+  }
+  return summaries;
+}
