@@ -5,7 +5,7 @@
 import type { Language } from '../../../shared/domain/language.js';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
-import type { FactorCode, FactorParams } from '../../../shared/risk/features.js';
+import { TREND_DAYS, type FactorCode, type FactorParams } from '../../../shared/risk/features.js';
 import { formatDate } from '../ui/formatting.js';
 
 export interface RiskFactor {
@@ -46,7 +46,7 @@ const SENTENCES: Record<FactorCode, (params: FactorParams, context: WordingConte
   late_rate(params): Sentence {
     const late = num(params, 'late');
     const of = num(params, 'of');
-    if (of === 0) return { key: 'risk.reason.late_rate.noHistory', params: { rate: num(params, 'rate') } };
+    if (of === 0) return { key: 'risk.reason.late_rate.noneDue', params: { rate: num(params, 'rate') } };
     if (of === 1) return { key: late > 0 ? 'risk.reason.late_rate.onlyLate' : 'risk.reason.late_rate.onlyOnTime' };
     return late === 0 ? { key: 'risk.reason.late_rate.none', params: { of } } : { key: 'risk.reason.late_rate.some', params: { late, of } };
   },
@@ -54,7 +54,8 @@ const SENTENCES: Record<FactorCode, (params: FactorParams, context: WordingConte
   deteriorating(params): Sentence {
     const recent = num(params, 'recentPercent');
     const earlier = num(params, 'earlierPercent');
-    return { key: recent > earlier ? 'risk.reason.deteriorating.worse' : 'risk.reason.deteriorating.better', params: { recent, earlier } };
+    const months = Math.round(TREND_DAYS / 30);
+    return { key: recent > earlier ? 'risk.reason.deteriorating.worse' : 'risk.reason.deteriorating.better', params: { recent, earlier, months } };
   },
   lateness(params): Sentence {
     const days = num(params, 'averageDays');

@@ -45,17 +45,18 @@ describe('factor wording', () => {
 
   it('reads the way a reseller would say it', () => {
     const say = (code: FactorCode, params: Record<string, number | string | null>, context: typeof en | typeof zh = en) => factorSentence({ code, params }, context);
-    expect(say('late_rate', TROUBLED.late_rate)).toBe('3 of the last 6 invoices paid late');
-    expect(say('late_rate', TROUBLED.late_rate, zh)).toBe('最近 6 张账单中有 3 张逾期付款');
+    expect(say('late_rate', TROUBLED.late_rate)).toBe('3 of 6 invoices due in the last year paid late');
+    expect(say('late_rate', TROUBLED.late_rate, zh)).toBe('过去一年到期的 6 张账单中有 3 张逾期付款');
     expect(say('past_due_days', { days: 41 })).toBe('41 days past due now');
     expect(say('past_due_days', { days: 41 }, zh)).toBe('目前已逾期 41 天');
     expect(say('broken_promises', TROUBLED.broken_promises)).toBe('Broke a promise to pay on Oct 2, 2026');
     expect(say('broken_promises', TROUBLED.broken_promises, zh)).toBe('2026年10月2日 未履行承诺付款');
     expect(say('broken_promises', { count: 2, lastDate: '2026-10-02' })).toBe('Broke 2 promises to pay in the last year, the latest on Oct 2, 2026');
-    expect(say('past_due_amount', TROUBLED.past_due_amount)).toBe('$1,250.00 past due, against a usual bill of $49.00');
+    expect(say('past_due_amount', TROUBLED.past_due_amount)).toBe('$1,250.00 past due, against an average bill of $49.00');
     expect(say('past_due_count', { count: 1 })).toBe('1 invoice past due now');
-    expect(say('late_rate', { late: 0, of: 0, rate: 20 })).toBe('No invoice paid or due yet: starts from a neutral 20% chance of paying late');
-    expect(say('late_rate', { late: 0, of: 6, rate: 5 })).toBe('None of the last 6 invoices paid late');
+    expect(say('late_rate', { late: 0, of: 0, rate: 20 })).toBe('No invoice due in the last year: a 20% chance of paying late, from older invoices or a neutral start');
+    expect(say('late_rate', { late: 0, of: 6, rate: 5 })).toBe('None of 6 invoices due in the last year paid late');
+    expect(say('deteriorating', { recentPercent: 67, earlierPercent: 20 })).toBe('Paying later than before: 67% of the invoices of the last 3 months late, against 20% before');
     expect(say('tenure', { days: 45 })).toBe('A client for 45 days');
     expect(say('tenure', { days: 400 })).toBe('A client for 13 months');
     expect(say('tenure', { days: 800 }, zh)).toBe('成为客户 2 年');
@@ -84,8 +85,8 @@ describe('factor wording', () => {
     expect(ordered).toEqual(factors.map((f) => f.contribution));
     expect(ordered[0]).toBeGreaterThan(ordered.at(-1)!);
     const sentences = factors.map((factor) => factorSentence(factor, en));
-    expect(featuresOf(history).params.late_rate).toMatchObject({ late: 4, of: 6 });
-    expect(sentences).toContain('4 of the last 6 invoices paid late');
+    expect(featuresOf(history).params.late_rate).toMatchObject({ late: 5, of: 8 });
+    expect(sentences).toContain('5 of 8 invoices due in the last year paid late');
     expect(sentences).toContain('Broke a promise to pay on Oct 2, 2026');
     expect(sentences.join(' ')).not.toMatch(/[{}]/);
     expect(featuresOf(history).params.past_due_days).toEqual({ days: 47 });
