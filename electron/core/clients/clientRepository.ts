@@ -182,7 +182,10 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
         ? `(@score IS NULL OR (r.score, r.client_id) ${riskiest ? '<' : '>'} (@score, @id))`
         : '(@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))',
     ];
-    if (match !== 'none') where.push('c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)');
+    // Walking the score index, the matches are a set each client is looked up in (the unary plus
+    // keeps SQLite from instead looping over every match for every score it walks).
+    const walksScores = byRisk && match !== 'few';
+    if (match !== 'none') where.push(`${walksScores ? '+' : ''}c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)`);
     if (filters.status !== 'all') where.push('c.status = @status');
     if (filters.tag) where.push('EXISTS (SELECT 1 FROM json_each(c.tags_json) t WHERE lower(t.value) = lower(@tag))');
     if (filters.currency) where.push('c.currency = @currency');
@@ -193,7 +196,7 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
       // Few matches: sort just those. Otherwise walk the score index (by band when filtered) from
       // the riskiest or safest end, checking each client, and stop after a page — as the name order does.
       const direction = riskiest ? 'DESC' : 'ASC';
-      const walk = match === 'few' ? '' : `INDEXED BY ${filters.band ? 'risk_scores_by_band' : 'risk_scores_by_score'}`;
+      const walk = walksScores ? `INDEXED BY ${filters.band ? 'risk_scores_by_band' : 'risk_scores_by_score'}` : '';
       sql = `SELECT c.*, ${RISK_COLUMNS} FROM risk_scores r ${walk} JOIN clients c ON c.id = r.client_id WHERE ${where.join(' AND ')} ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`;
     } else {
       const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
