@@ -162,6 +162,7 @@ describe('payment risk in browser mode', () => {
     const clients = (await api('clients.search', { status: 'all', limit: 500 })).items.length;
     await page.getByText(`Rescored ${clients} clients as of today.`).waitFor({ timeout: 30_000 });
     expect(await page.locator('.risk-model').innerText()).toMatch(/default weights|Fitted on/);
+    await page.setViewportSize({ width: 1280, height: 1100 });
     await screenshot('risk-settings-en.png');
     expect(browserErrors).toEqual([]);
   });
