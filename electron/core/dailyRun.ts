@@ -29,10 +29,12 @@ export function startDailyRun({ dispatch, logger, firstDelayMs = 3_000, checkEve
     const today = (info.value as { today: string }).today;
     const last = (runs.value as { items: { runDate: string; status: string }[] }).items[0];
     if (last && last.runDate >= today && last.status === 'finished') return;
+    // Days past due grew overnight: rescore every stale client as of today (off this thread for a
+    // big book) and write the day's history point — first, so renewals are issued by today's bands.
+    const risk = await dispatch('risk.refresh', {});
+    if (!risk.ok) logger.log('warn', 'the daily risk refresh did not finish', { code: risk.error.code, message: risk.error.message });
     const result = await dispatch('billing.run', {});
     if (!result.ok) logger.log('warn', 'the daily billing run did not finish', { code: result.error.code, message: result.error.message });
-    // Days past due grew overnight: the risk list's refresh rescores every stale client as of today and writes the day's history point.
-    await dispatch('risk.list', { limit: 1 });
   };
 
   const check = () => {

@@ -68,9 +68,20 @@ export const riskMethods = {
     }),
   }),
   'risk.recompute': defineMethod({
-    summary: "Refit the weights on the book's own history (kept only if they beat the defaults on its newest invoices) and rescore every client as of today. Reports job.progress.",
+    summary:
+      "Refit the weights on the book's own history (kept only if they beat the defaults on its newest invoices) and rescore every client as of today, in a background thread for a big book. Reports job.progress; risk.cancel stops it and keeps nothing.",
     input: z.strictObject({}),
-    output: z.object({ jobId: z.string(), clients: z.number().int(), model: riskModelSchema }),
+    output: z.object({ jobId: z.string(), clients: z.number().int(), cancelled: z.boolean(), model: riskModelSchema }),
+  }),
+  'risk.refresh': defineMethod({
+    summary: 'Rescore every client whose score is stale (something changed, or it is from an earlier day) as of today, in a background thread when there are many; the daily run calls it. Reports job.progress.',
+    input: z.strictObject({}),
+    output: z.object({ jobId: z.string(), clients: z.number().int(), cancelled: z.boolean() }),
+  }),
+  'risk.cancel': defineMethod({
+    summary: 'Stop the risk recompute or refresh in progress (the one with this job id, when given); nothing it would have written is kept.',
+    input: z.strictObject({ jobId: z.string().trim().min(1).max(100).optional() }),
+    output: z.object({ cancelled: z.boolean(), jobId: z.string().nullable() }),
   }),
   'risk.model': defineMethod({
     summary: 'The weights in use: the defaults or a fit on this book, and how the fit compared.',

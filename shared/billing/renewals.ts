@@ -191,3 +191,12 @@ export function issueDateFor(intended: string, window: DatingWindow, notBefore?:
   if (window.lockDate !== null && date <= window.lockDate) return { date: window.runDay, redatedForLock: true };
   return { date, redatedForLock: false };
 }
+
+/**
+ * What a renewal is issued as: a proforma (预付款账单, paid before the period starts) for a client
+ * who must pay in advance, or whose payment-risk band's treatment asks for it (risk_band_treatments,
+ * `renewalsAsProforma`); otherwise an invoice.
+ */
+export function renewalDocumentKind(client: { prepay: boolean }, bandAsksProforma: boolean): 'proforma' | 'invoice' {
+  return client.prepay || bandAsksProforma ? 'proforma' : 'invoice';
+}

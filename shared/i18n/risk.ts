@@ -132,6 +132,8 @@ export const riskEn = {
   'riskSettings.recomputing': 'Recomputing payment risk',
   'riskSettings.progress': '{done} of {total} clients',
   'riskSettings.recomputed': 'Rescored {count} clients as of today.',
+  'riskSettings.cancel': 'Stop',
+  'riskSettings.cancelled': 'Recompute stopped: the weights and scores are as they were.',
 } satisfies Record<string, string> & Record<FactorNameKeys | BandKeys, string>;
 
 export const riskZhCN: Record<keyof typeof riskEn, string> = {
@@ -258,4 +260,6 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'riskSettings.recomputing': '正在重新计算付款风险',
   'riskSettings.progress': '{done} / {total} 位客户',
   'riskSettings.recomputed': '已以今天为准为 {count} 位客户重新评分。',
+  'riskSettings.cancel': '停止',
+  'riskSettings.cancelled': '已停止重新计算：权重和评分保持不变。',
 };

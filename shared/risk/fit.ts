@@ -18,14 +18,31 @@ export interface FitOptions {
   sampleWeights?: readonly number[];
   /** The weights the penalty pulls towards (default: the defaults), so a small book moves them only as far as its evidence goes. */
   prior?: RiskModel;
+  hooks?: FitHooks;
 }
+
+/** For a fit that runs as a job: progress per iteration, and a way to stop it. */
+export interface FitHooks {
+  iteration?: () => void;
+  /** Asked every few iterations; true stops the fit with FitCancelled. */
+  cancelled?: () => boolean;
+}
+
+export class FitCancelled extends Error {
+  constructor() {
+    super('The fit was cancelled.');
+  }
+}
+
+/** Iterations of one fit; chooseModel runs two (the trial on the older examples, then on all). */
+export const FIT_ITERATIONS = 400;
 
 /** rows: one factor vector per labelled invoice; labels: 1 = paid late or never. */
 export function fitModel(rows: readonly number[][], labels: readonly number[], options: FitOptions = {}): RiskModel | null {
   const n = rows.length;
   if (n < MIN_LABELLED_FOR_FIT) return null;
   const lambda = options.lambda ?? 1e-3;
-  const iterations = options.iterations ?? 400;
+  const iterations = options.iterations ?? FIT_ITERATIONS;
   const k = FACTOR_CODES.length;
   const sw = options.sampleWeights ?? rows.map(() => 1);
   const total = sw.reduce((a, b) => a + b, 0);
@@ -43,6 +60,8 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
   const v = new Array<number>(k + 1).fill(0);
   const rate = 0.05;
   for (let t = 1; t <= iterations; t += 1) {
+    if (t % 10 === 0 && options.hooks?.cancelled?.()) throw new FitCancelled();
+    options.hooks?.iteration?.();
     const grad = new Array<number>(k + 1).fill(0);
     for (let i = 0; i < n; i += 1) {
       let z = w[k];
@@ -57,6 +76,9 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
       m[j] = 0.9 * m[j] + 0.1 * g;
       v[j] = 0.999 * v[j] + 0.001 * g * g;
       w[j] -= (rate * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
+      // Each factor keeps the direction the defaults give it (or drops to 0): more days past due
+      // never lowers a score, however the factors happen to overlap in one book's history.
+      if (j < k && prior[j] * w[j] < 0) w[j] = 0;
     }
   }
   // Back to weights on the raw factors, so a contribution is weight × the value the UI explains.
@@ -90,19 +112,19 @@ export interface FitChoice {
  * invoices, they must rank the newest fifth better than the defaults do; then they are refitted on all.
  * A book whose past does not predict its present (a change of customers, of terms) keeps the defaults.
  */
-export function chooseModel(examples: readonly LabelledInvoice[], fittedOn: string): FitChoice {
+export function chooseModel(examples: readonly LabelledInvoice[], fittedOn: string, hooks?: FitHooks): FitChoice {
   if (examples.length < MIN_LABELLED_FOR_FIT) return { model: DEFAULT_MODEL, holdout: null };
   const sorted = [...examples].sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0));
   const split = Math.floor(sorted.length * 0.8);
   const older = sorted.slice(0, split);
   const newer = sorted.slice(split);
   const weightsOf = (rows: readonly LabelledInvoice[], on: string) => rows.map((e) => recencyWeight(e.issueDate, on));
-  const trial = fitModel(older.map((e) => e.values), older.map((e) => e.label), { sampleWeights: weightsOf(older, older[older.length - 1].issueDate) });
+  const trial = fitModel(older.map((e) => e.values), older.map((e) => e.label), { sampleWeights: weightsOf(older, older[older.length - 1].issueDate), hooks });
   const newerLabels = newer.map((e) => e.label);
   const defaultAuc = auc(newer.map((e) => linearScore(DEFAULT_MODEL, e.values)), newerLabels);
   const fittedAuc = trial ? auc(newer.map((e) => linearScore(trial, e.values)), newerLabels) : Number.NaN;
   const holdout = { defaultAuc, fittedAuc };
   if (!(fittedAuc > defaultAuc)) return { model: DEFAULT_MODEL, holdout };
-  const model = fitModel(sorted.map((e) => e.values), sorted.map((e) => e.label), { sampleWeights: weightsOf(sorted, fittedOn) });
+  const model = fitModel(sorted.map((e) => e.values), sorted.map((e) => e.label), { sampleWeights: weightsOf(sorted, fittedOn), hooks });
   return { model: model ?? DEFAULT_MODEL, holdout };
 }

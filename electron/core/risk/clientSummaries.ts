@@ -1,6 +1,6 @@
-// Each client's ClientSummary (shared/risk/features.ts) as of one day, computed in SQL: one grouped
-// pass over the invoices with what was paid on each by that day, so one row per client — not two
-// million invoices — crosses into JavaScript. shared/risk's summariseHistory is the definition; a
+// Each client's ClientSummary (shared/risk/features.ts) as of one day, computed in SQL: per client,
+// one pass over its invoices with what was paid on each by that day, summed into one JSON row — so
+// one row per client, not two million invoices, crosses into JavaScript. shared/risk's summariseHistory is the definition; a
 // property test (test/unit/core/riskSummaries.property.test.ts) holds this query to it on random books.
 import { MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
 import type { Db } from '../db/database.js';
@@ -32,6 +32,8 @@ type Sums = [
  * Per invoice issued by @d: what was paid on it by @d (payments not reversed by then, and credit
  * notes), whether that settled it, and its days late — settled: after the due date, at least 0;
  * unpaid past due: days since the due date; open and not yet due: NULL (its outcome is not known).
+ * Each level ends in LIMIT -1 so SQLite runs it as a co-routine rather than flattening it into the
+ * next: flattened, the payment lookup would run once for every place its result is used.
  */
 const INVOICES_ON = `
   WITH credited AS MATERIALIZED (
@@ -53,9 +55,9 @@ const INVOICES_ON = `
           -- One search of allocations_by_invoice per invoice, both answers in one value: "last date:sum".
           (SELECT max(date) || ':' || sum(amount_minor) FROM allocations a
            WHERE a.invoice_id = i.id AND a.date <= @d AND (a.reversed_date IS NULL OR a.reversed_date > @d)) AS allocated,
-          c.paid AS credited, c.last AS credited_on
-        FROM invoices i LEFT JOIN credited c ON c.invoice_id = i.id
-        WHERE i.client_id = c.id AND i.kind = 'invoice' AND i.status = 'issued' AND i.total_minor > 0 AND i.issue_date <= @d
+          cn.paid AS credited, cn.last AS credited_on
+        FROM invoices i LEFT JOIN credited cn ON cn.invoice_id = i.id
+        WHERE i.client_id = client.id AND i.kind = 'invoice' AND i.status = 'issued' AND i.total_minor > 0 AND i.issue_date <= @d
         LIMIT -1
       ) LIMIT -1
     ) LIMIT -1
@@ -67,7 +69,7 @@ const INVOICES_ON = `
  * whole book, which would sort two million wide rows.
  */
 const SUMMARY = `
-  SELECT c.id, (SELECT json_array(count(*), avg(total_minor), min(issue_date), count(days_late),
+  SELECT client.id, (SELECT json_array(count(*), avg(total_minor), min(issue_date), count(days_late),
     sum(CASE WHEN days_late IS NOT NULL THEN w END), sum(CASE WHEN days_late IS NOT NULL THEN w * late END), sum(CASE WHEN days_late IS NOT NULL THEN w * days_late END),
     max(CASE WHEN days_late IS NOT NULL THEN w END),
     max(CASE WHEN days_late IS NOT NULL THEN issue_date || late END),
@@ -80,7 +82,7 @@ const SUMMARY = `
     sum(CASE WHEN days_late IS NOT NULL AND NOT settled AND paid > 0 THEN 1 ELSE 0 END),
     sum(CASE WHEN settled AND disputed = 1 THEN 1 ELSE 0 END))
     FROM (${INVOICES_ON}))
-  FROM clients c WHERE EXISTS (SELECT 1 FROM invoices WHERE client_id = c.id) /*client*/`;
+  FROM clients client WHERE EXISTS (SELECT 1 FROM invoices WHERE client_id = client.id) /*client*/`;
 
 /** Bounced payments, broken promises and broken plans of the year before @d, by client. */
 const ARRANGEMENTS = {
@@ -132,7 +134,7 @@ export function clientSummaries(db: Db, asOf: string, clientId?: string): Map<st
   const args = { d: asOf, ln2: Math.LN2, halfLife: RECENCY_HALF_LIFE_DAYS, trend: TREND_DAYS, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
   const summaries = new Map<string, ClientSummary>();
   const of = (id: string) => summaries.get(id) ?? summaries.set(id, emptySummary(asOf)).get(id)!;
-  for (const [id, json] of db.prepare(only(SUMMARY, 'c.id')).raw().iterate(args) as IterableIterator<[string, string]>) {
+  for (const [id, json] of db.prepare(only(SUMMARY, 'client.id')).raw().iterate(args) as IterableIterator<[string, string]>) {
     const r = JSON.parse(json) as Sums;
     if (r[0] === 0) continue; // nothing issued by that day
     const s = of(id);

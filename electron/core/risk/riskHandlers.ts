@@ -1,13 +1,10 @@
 import type { Output } from '../../../shared/api/methods.js';
 import type { riskMethods } from '../../../shared/api/risk.js';
 import { FACTOR_CODES } from '../../../shared/risk/features.js';
-import { chooseModel } from '../../../shared/risk/fit.js';
 import { DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { newId } from '../ids.js';
-import { examplesOf } from './invoiceOutcomes.js';
-import { loadHistories } from './paymentHistories.js';
+import { cancelRiskJob, runRiskJobFor } from './riskJobs.js';
 import { createRiskScores, currentModel, scoreClientOn } from './riskScores.js';
 
 type ModelInfo = Output<'risk.recompute'>['model'];
@@ -79,28 +76,16 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
   },
 
   async 'risk.recompute'(_input, ctx) {
-    const jobId = newId('job');
-    const label = 'risk.recompute';
-    const today = ctx.today();
-    const at = ctx.clock.now().toISOString();
-    const progress = (done: number, total: number) => ctx.events.emit('job.progress', { jobId, label, done, total, finished: false });
-    try {
-      // Labelled with what is known today: invoices still open and not yet due are left out.
-      const { model, holdout } = chooseModel(examplesOf(loadHistories(ctx.db), { from: '0000-01-01', to: today }, today), today);
-      ctx.transaction(() => {
-        ctx.db
-          .prepare(
-            `INSERT INTO risk_model (id, source, intercept, weights_json, trained_on, holdout_json, fitted_at) VALUES (1, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET source = excluded.source, intercept = excluded.intercept, weights_json = excluded.weights_json, trained_on = excluded.trained_on, holdout_json = excluded.holdout_json, fitted_at = excluded.fitted_at`,
-          )
-          .run(model.source, model.intercept, JSON.stringify(model.weights), model.trainedOn, holdout ? JSON.stringify(holdout) : null, at);
-        ctx.audit.append({ action: 'risk.model_fitted', entity: 'risk_model', entityId: '1', data: { source: model.source, trainedOn: model.trainedOn, holdout } });
-      });
-      const clients = createRiskScores(ctx.db).scoreClients(model, today, at, undefined, { progress }) ?? 0;
-      return { jobId, clients, model: modelInfo(ctx) };
-    } finally {
-      ctx.events.emit('job.progress', { jobId, label, done: 0, total: null, finished: true });
-    }
+    const { jobId, clients, cancelled } = await runRiskJobFor(ctx, { mode: 'recompute' });
+    return { jobId, clients, cancelled, model: modelInfo(ctx) };
+  },
+
+  async 'risk.refresh'(_input, ctx) {
+    return runRiskJobFor(ctx, { mode: 'refresh' });
+  },
+
+  'risk.cancel'(input, ctx) {
+    return cancelRiskJob(ctx, input.jobId);
   },
 
   'risk.model'(_input, ctx) {

@@ -60,7 +60,19 @@ export function createRiskScores(db: Db) {
     })();
   }
 
+  /** Clients whose score is marked stale, is from an earlier day, or was never computed. */
+  function staleClients(today: string): string[] {
+    return db
+      .prepare<[string], string>(
+        `SELECT client_id FROM risk_scores WHERE stale = 1 OR scored_on < ?
+         UNION SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM risk_scores)`,
+      )
+      .pluck()
+      .all(today);
+  }
+
   return {
+    staleClients,
     scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks?: ScoreHooks): number | null {
       try {
         return scoreClients(model, today, at, clientIds, hooks);
@@ -71,13 +83,7 @@ export function createRiskScores(db: Db) {
     },
     /** Brings every stale score up to today; cheap when nothing changed since the last read. */
     refreshStale(today: string, at: string): number {
-      const stale = db
-        .prepare<[string], string>(
-          `SELECT client_id FROM risk_scores WHERE stale = 1 OR scored_on < ?
-           UNION SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM risk_scores)`,
-        )
-        .pluck()
-        .all(today);
+      const stale = staleClients(today);
       return stale.length === 0 ? 0 : (scoreClients(currentModel(db), today, at, stale) ?? 0);
     },
   };

@@ -61,7 +61,7 @@ export function useClientSearch(filters: ClientFilters) {
   useEffect(() => {
     if (!hasOutdated || rescoring.current) return;
     rescoring.current = true;
-    void api.call('risk.list', { limit: 1 }).then((answer) => {
+    void api.call('risk.refresh', {}).then((answer) => {
       if (answer.ok) refresh();
       // One try per outdated view: a failure leaves the stored scores shown rather than retrying in a loop.
       setTimeout(() => (rescoring.current = false), answer.ok ? 0 : 60_000);

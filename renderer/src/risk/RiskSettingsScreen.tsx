@@ -171,7 +171,7 @@ function TreatmentsForm({ initial }: { initial: Row[] }) {
   );
 }
 
-type Progress = { done: number; total: number | null };
+type Progress = { jobId: string; done: number; total: number | null };
 
 function RecomputePanel({ model, onModel }: { model: Output<'risk.model'>; onModel: (model: Output<'risk.model'>) => void }) {
   const api = useApi();
@@ -183,7 +183,7 @@ function RecomputePanel({ model, onModel }: { model: Output<'risk.model'>; onMod
 
   // The recompute this window started reports as 'risk.recompute'.
   useBackendEvent('job.progress', (event) => {
-    if (running && event.label === 'risk.recompute' && !event.finished) setProgress({ done: event.done, total: event.total });
+    if (running && event.label === 'risk.recompute' && !event.finished) setProgress({ jobId: event.jobId, done: event.done, total: event.total });
   });
 
   async function recompute() {
@@ -219,6 +219,12 @@ function RecomputePanel({ model, onModel }: { model: Output<'risk.model'>; onMod
             {known ? `${t('riskSettings.recomputing')} — ${t('riskSettings.progress', { done: progress.done, total: progress.total! })}` : t('riskSettings.recomputing')}
           </span>
         )}
+        {running && (
+          // Stops the recompute this window started; nothing it would have written is kept.
+          <button type="button" className="button button-small" disabled={progress === null} onClick={() => void api.call('risk.cancel', progress ? { jobId: progress.jobId } : {})}>
+            {t('riskSettings.cancel')}
+          </button>
+        )}
       </div>
       {problem && (
         <p className="notice notice-error run-result" role="alert">
@@ -226,8 +232,8 @@ function RecomputePanel({ model, onModel }: { model: Output<'risk.model'>; onMod
         </p>
       )}
       {result && (
-        <p className="notice notice-success run-result" role="status">
-          {t('riskSettings.recomputed', { count: result.clients })}
+        <p className={result.cancelled ? 'notice notice-warning run-result' : 'notice notice-success run-result'} role="status">
+          {result.cancelled ? t('riskSettings.cancelled') : t('riskSettings.recomputed', { count: result.clients })}
         </p>
       )}
       <RiskModelNote model={model} />

@@ -180,4 +180,20 @@ describe('the fit and the metrics', () => {
     expect(choice.holdout!.fittedAuc).toBeGreaterThan(choice.holdout!.defaultAuc);
     expect(chooseModel([], '2026-02-01')).toEqual({ model: DEFAULT_MODEL, holdout: null });
   });
+
+  it('never turns a factor against its meaning: more past due never lowers a fitted score', () => {
+    const random = seededRandom(12);
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < MIN_LABELLED_FOR_FIT * 2; i += 1) {
+      const row = FACTOR_CODES.map(() => random() * 2 - 1);
+      rows.push(row);
+      // In this made-up book past_due_days (4) goes with paying on time, tenure (12) with paying late.
+      labels.push(random() < 1 / (1 + Math.exp(3 * row[4] - 3 * row[12] - 2 * row[0])) ? 1 : 0);
+    }
+    const model = fitModel(rows, labels)!;
+    expect(model.weights[4]).toBe(0);
+    expect(model.weights[12]).toBe(0);
+    expect(model.weights[0]).toBeGreaterThan(1);
+  });
 });

@@ -6,10 +6,11 @@
 // each (contract, period) and (invoice, n) is recorded once, and the days up to the last finished
 // run are never revisited.
 import type { BillingPreviewResult, BillingRunResult } from '../../../../shared/api/billingRun.js';
-import type { DatingWindow } from '../../../../shared/billing/renewals.js';
+import { renewalDocumentKind, type DatingWindow } from '../../../../shared/billing/renewals.js';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
 import type { Invoice } from '../../../../shared/domain/invoice.js';
 import { ApiError } from '../../errors.js';
+import { createBandTreatments } from '../../risk/bandTreatments.js';
 import { createLateFeeCharger } from './chargeLateFee.js';
 import { createDueWork } from './dueWork.js';
 import { createRenewalIssuer, type Attention } from './issueRenewal.js';
@@ -174,6 +175,7 @@ export async function previewBilling(
   const { lastRunDate, fees, charges, plan: makePlan } = tools(services, request.runDay, request.through);
   const { clients, contracts, ledger } = services;
   const lateFees = createLateFeeCharger(services, fees);
+  const bands = createBandTreatments(services.db);
   const plan = makePlan();
   const result: BillingPreviewResult = {
     asOf: request.runDay,
@@ -211,7 +213,7 @@ export async function previewBilling(
       });
       if (drafts.length > 0) {
         const lines = ledger.priceLines(client, drafts);
-        const kind = client.prepay ? 'proforma' : 'invoice';
+        const kind = renewalDocumentKind(client, bands.renewalsAsProforma(client.id));
         result.counts[kind === 'proforma' ? 'proformas' : 'invoices'] += 1;
         document = { kind, source: 'renewal', clientId: client.id, clientName: client.name, issueDate: item.date, dueDate: item.dueDate, currency: client.currency, lines, netMinor: 0, taxMinor: 0, totalMinor: 0, creditMinor: credits };
         totalOf(client.currency).invoicedMinor += lines.reduce((s, l) => s + l.totalMinor, 0);

@@ -4,7 +4,8 @@
 // through the contracts repository, with an audit entry the next renewal reads price changes from.
 import type { Contract } from '../../../../shared/domain/contract.js';
 import type { Invoice } from '../../../../shared/domain/invoice.js';
-import type { RenewalPeriod } from '../../../../shared/billing/renewals.js';
+import { renewalDocumentKind, type RenewalPeriod } from '../../../../shared/billing/renewals.js';
+import { createBandTreatments } from '../../risk/bandTreatments.js';
 import type { ContractRecord } from '../../register/contractRepository.js';
 import type { LineDraft } from '../ledger.js';
 import type { RenewalWork } from './planWork.js';
@@ -48,6 +49,7 @@ export function createRenewalIssuer(services: RunServices, charges: RenewalCharg
   const { db, ledger, contracts, clients, audit } = services;
   const invoicedBy = db.prepare<[string, string], string>('SELECT invoice_id FROM renewals WHERE contract_id = ? AND period_start = ?').pluck();
   const insertRenewal = db.prepare('INSERT INTO renewals (contract_id, period_start, period_end, invoice_id) VALUES (?, ?, ?, ?)');
+  const bands = createBandTreatments(db);
 
   /** Moves the contract past a period, recording which invoice billed it (none: it came to nothing). */
   function advance(contract: Contract, period: RenewalPeriod, invoiceId: string | null, progress: ContractProgress): void {
@@ -114,7 +116,7 @@ export function createRenewalIssuer(services: RunServices, charges: RenewalCharg
       }
       const lines = billed.flatMap((charge) => charge.lines);
       if (lines.length > 0) {
-        const draft = ledger.createDraft({ clientId: client.id, kind: client.prepay ? 'proforma' : 'invoice', dueDate: work.dueDate, lines, source: 'renewal' });
+        const draft = ledger.createDraft({ clientId: client.id, kind: renewalDocumentKind(client, bands.renewalsAsProforma(client.id)), dueDate: work.dueDate, lines, source: 'renewal' });
         outcome.invoice = ledger.issue(draft.id, work.date);
       }
       const invoice = outcome.invoice;
