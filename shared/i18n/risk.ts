@@ -15,12 +15,10 @@ export const riskEn = {
   'risk.band.critical': 'Critical',
 
   'risk.column': 'Risk',
-  'risk.cell': 'Risk score {score}, {band}',
   'risk.notScored': 'Not scored yet',
   'risk.outOfDate': 'changed since it was scored',
   'risk.sortRiskiest': 'Risk, riskiest first',
   'risk.sortSafest': 'Risk, safest first',
-  'risk.sortByRisk': 'Sort by risk',
   'risk.sortByName': 'Sort by name',
   'risk.caption.riskiest': 'Clients, riskiest first',
   'risk.caption.safest': 'Clients, safest first',
@@ -46,7 +44,6 @@ export const riskEn = {
   'risk.historyAsTable': 'Show the history as a table',
   'risk.column.date': 'Date',
   'risk.column.score': 'Score',
-  'risk.column.band': 'Band',
   'risk.loadFailed': 'The payment risk could not be loaded.',
 
   'risk.model.title': 'Weights in use',
@@ -143,12 +140,10 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'risk.band.critical': '极高',
 
   'risk.column': '风险评分',
-  'risk.cell': '风险评分 {score}，{band}',
   'risk.notScored': '尚未评分',
   'risk.outOfDate': '评分后已有变动',
   'risk.sortRiskiest': '风险评分，从高到低',
   'risk.sortSafest': '风险评分，从低到高',
-  'risk.sortByRisk': '按风险评分排序',
   'risk.sortByName': '按名称排序',
   'risk.caption.riskiest': '客户，风险从高到低',
   'risk.caption.safest': '客户，风险从低到高',
@@ -174,7 +169,6 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'risk.historyAsTable': '以表格显示历史走势',
   'risk.column.date': '日期',
   'risk.column.score': '评分',
-  'risk.column.band': '等级',
   'risk.loadFailed': '无法加载付款风险。',
 
   'risk.model.title': '当前使用的权重',

@@ -49,8 +49,8 @@ describe('payment risk in browser mode', () => {
     await expect.poll(async () => (await shownScores()).length, { timeout: 20_000 }).toBeGreaterThan(5);
     expect(await table().getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('ascending');
 
-    await table().getByRole('button', { name: 'Risk, riskiest first' }).click();
-    await expect.poll(() => table().getByRole('columnheader', { name: /Risk/ }).getAttribute('aria-sort')).toBe('descending');
+    await table().getByRole('button', { name: 'Risk', exact: true }).click();
+    await expect.poll(() => table().getByRole('columnheader', { name: 'Risk' }).getAttribute('aria-sort')).toBe('descending');
     const expected = await api('clients.search', { order: 'riskiest', limit: 10 });
     riskiest = expected.items[0]!;
     await expect.poll(async () => (await shownScores()).slice(0, 10)).toEqual(expected.items.map((c) => c.risk!.score));
@@ -61,8 +61,8 @@ describe('payment risk in browser mode', () => {
     await screenshot('risk-clients-riskiest-en.png');
 
     // Pressed again: safest first.
-    await table().getByRole('button', { name: 'Risk, safest first' }).click();
-    await expect.poll(() => table().getByRole('columnheader', { name: /Risk/ }).getAttribute('aria-sort')).toBe('ascending');
+    await table().getByRole('button', { name: 'Risk', exact: true }).click();
+    await expect.poll(() => table().getByRole('columnheader', { name: 'Risk' }).getAttribute('aria-sort')).toBe('ascending');
     await expect.poll(async () => (await shownScores())[0]).toBe((await api('clients.search', { order: 'safest', limit: 1 })).items[0]!.risk!.score);
     const up = await shownScores();
     expect(up).toEqual([...up].sort((a, b) => a - b));
@@ -74,7 +74,7 @@ describe('payment risk in browser mode', () => {
     await expect.poll(async () => (await page.getByRole('rowheader').allInnerTexts()).slice(0, 5)).toEqual(high.items.slice(0, 5).map((c) => c.name));
     expect(new Set(await shownBands())).toEqual(new Set(['High']));
     await page.getByLabel('Risk band').selectOption({ label: 'Any band' });
-    await table().getByRole('button', { name: 'Sort by name' }).click();
+    await table().getByRole('button', { name: 'Name', exact: true }).click();
     await expect.poll(() => table().getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('ascending');
   });
 
@@ -130,7 +130,7 @@ describe('payment risk in browser mode', () => {
     await page.getByRole('link', { name: '← 全部客户' }).click();
     await page.getByRole('heading', { level: 1, name: '客户' }).waitFor();
     await page.getByRole('searchbox').fill('');
-    await table().getByRole('button', { name: '风险评分，从高到低' }).click();
+    await table().getByRole('button', { name: '风险评分', exact: true }).click();
     await expect.poll(async () => (await shownBands()).length).toBeGreaterThan(5);
     expect((await shownBands())[0]).toBe('极高');
     await screenshot('risk-clients-zh.png');

@@ -29,10 +29,10 @@ export function ClientTable({ clients, order, onOrderChange, onOpen, canLoadMore
       columnCount={6}
       columns={
         <>
+          {/* The heading's button says the column; aria-sort says the order (the arrow is drawn by the stylesheet). */}
           <th scope="col" className="col-name" aria-sort={byRisk ? undefined : 'ascending'}>
-            <button type="button" className="sort-button" aria-label={t('risk.sortByName')} onClick={() => onOrderChange('name')}>
+            <button type="button" className="sort-button" title={t('risk.sortByName')} onClick={() => onOrderChange('name')}>
               {t('clients.column.name')}
-              {!byRisk && <span aria-hidden="true"> ▲</span>}
             </button>
           </th>
           <th scope="col" className="col-risk" aria-sort={order === 'riskiest' ? 'descending' : order === 'safest' ? 'ascending' : undefined}>
@@ -40,12 +40,10 @@ export function ClientTable({ clients, order, onOrderChange, onOpen, canLoadMore
               type="button"
               className="sort-button"
               // Pressing it again turns the order round: riskiest first, then safest first.
-              aria-label={order === 'riskiest' ? t('risk.sortSafest') : t('risk.sortRiskiest')}
+              title={order === 'riskiest' ? t('risk.sortSafest') : t('risk.sortRiskiest')}
               onClick={() => onOrderChange(order === 'riskiest' ? 'safest' : 'riskiest')}
             >
               {t('risk.column')}
-              {order === 'riskiest' && <span aria-hidden="true"> ▼</span>}
-              {order === 'safest' && <span aria-hidden="true"> ▲</span>}
             </button>
           </th>
           <th scope="col" className="col-company">{t('clients.column.company')}</th>
