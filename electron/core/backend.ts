@@ -24,6 +24,12 @@ import { arrangementHandlers } from './billing/arrangements/arrangementHandlers.
 import { importHandlers } from './billing/import/importHandlers.js';
 import { billingRunHandlers } from './billing/run/runHandlers.js';
 import { riskHandlers } from './risk/riskHandlers.js';
+import { backupHandlers, quitBackup } from './backup/backupHandlers.js';
+import { applyStagedRestore } from './backup/restore.js';
+import { backupFolder } from './backup/backupSettings.js';
+import { createAppLock, type AppLock } from './lock/appLock.js';
+import { lockHandlers } from './lock/lockHandlers.js';
+import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -56,7 +62,10 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  /** What the transports call: refused while the app is locked, except what unlocking needs. */
   dispatch: Dispatch;
+  /** The app's own scheduled work (the daily run), which goes on while the screen is locked. */
+  dispatchAsApp: Dispatch;
   subscribe(listener: EventListener): () => void;
   readonly dataDir: string;
   readonly dbFile: string;
@@ -65,10 +74,13 @@ export interface Backend {
   /** For tests and maintenance tools in this process; transports use dispatch only. */
   readonly db: Db;
   close(): void;
+  /** Makes the backup on quit (verified, retention applied), then closes. */
+  closeWithBackup(): Promise<void>;
 }
 
 const handlers: Handlers = {
   ...appHandlers,
+  ...lockHandlers,
   ...clientHandlers,
   ...planHandlers,
   ...contractHandlers,
@@ -77,6 +89,7 @@ const handlers: Handlers = {
   ...importHandlers,
   ...billingRunHandlers,
   ...riskHandlers,
+  ...backupHandlers,
   ...demoHandlers(() => handlers),
 };
 
@@ -85,17 +98,97 @@ export function defaultSecretStore(dataDir: string): SecretStore {
   return encryptedFileSecretStore(join(dataDir, 'secrets.json'), aesGcmCipher(key));
 }
 
+/**
+ * Opens the book in a data folder. The backend it returns stays the same object for the life of
+ * the app, but the book behind it can be replaced: a restore stages the backup and asks for a
+ * reopen, and the next call waits while the old book is closed and the restored one opened.
+ */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const listeners = new Set<EventListener>();
+  const fanOut: EventListener = (event) => listeners.forEach((listener) => listener(event));
+  let inFlight = 0;
+  let reopening: Promise<void> | null = null;
+  let current: OpenBook;
+  let unsubscribe: () => void;
+  // Per-user things outlive any one book: preferences and the app lock.
+  mkdirSync(options.dataDir, { recursive: true });
+  const prefs = options.prefs ?? confPreferences(options.dataDir);
+  const lock = createAppLock(prefs);
+
+  const open = async () => {
+    current = await openBook({ ...options, prefs }, { requestReopen, lock });
+    unsubscribe = current.subscribe(fanOut);
+  };
+  function requestReopen() {
+    // Called from inside a handler: the swap waits until that call (and any other) has answered.
+    reopening ??= (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      unsubscribe();
+      current.close();
+      await open();
+      reopening = null;
+      fanOut({ name: 'app.reopened', payload: { reason: 'restore' } });
+    })();
+  }
+  await open();
+
+  const dispatchAsApp: Dispatch = async (method, input) => {
+    while (reopening) await reopening;
+    inFlight += 1;
+    try {
+      return await current.dispatch(method, input);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return {
+    async dispatch(method, input) {
+      if (lock.locked && !(LOCK_FREE_METHODS as readonly string[]).includes(method)) {
+        return { ok: false, error: { code: 'forbidden', message: 'HostLedger is locked: enter the passphrase first.', details: { locked: true } } };
+      }
+      return dispatchAsApp(method, input);
+    },
+    dispatchAsApp,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dataDir: options.dataDir,
+    get dbFile() {
+      return current.dbFile;
+    },
+    get migration() {
+      return current.migration;
+    },
+    get logger() {
+      return current.logger;
+    },
+    get db() {
+      return current.db;
+    },
+    close: () => current.close(),
+    closeWithBackup: () => current.closeWithBackup(),
+  };
+}
+
+type OpenBook = Omit<Backend, 'dataDir' | 'dispatchAsApp'>;
+
+async function openBook(options: BackendOptions & { prefs: Preferences }, shared: { requestReopen: () => void; lock: AppLock }): Promise<OpenBook> {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createFileLogger(join(dataDir, 'logs'), clock);
   const dbFile = join(dataDir, DATABASE_FILE);
+  const { prefs } = options;
 
+  // A restore staged before the last close (or before a crash) takes the book's place first.
+  const restoredFrom = applyStagedRestore(dbFile);
+  if (restoredFrom) logger.log('info', 'restored book opened', { ...restoredFrom });
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   let migration: MigrationReport;
   try {
-    migration = migrate(db, { dbFile, now: clock.now(), nativeBinding: options.nativeBinding });
+    migration = migrate(db, { dbFile, now: clock.now(), nativeBinding: options.nativeBinding, backupDir: backupFolder(prefs, dbFile) });
   } catch (error) {
     db.close();
     throw error;
@@ -119,7 +212,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     clock,
     audit,
     events,
-    prefs: options.prefs ?? confPreferences(dataDir),
+    prefs,
     secrets: options.secrets ?? defaultSecretStore(dataDir),
     logger,
     settings,
@@ -137,16 +230,30 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     accounts: createAccounts(db),
     transaction: (work) => db.transaction(work)(),
     nativeBinding: options.nativeBinding,
+    requestReopen: shared.requestReopen,
+    lock: shared.lock,
   };
 
+  if (restoredFrom) ctx.transaction(() => ctx.audit.append({ action: 'book.restored', entity: 'book', entityId: 'book', data: { ...restoredFrom } }));
+
+  const close = () => {
+    if (db.open) db.close();
+  };
   return {
     dispatch: createDispatch(handlers, ctx, logger, { validateOutput: options.validateOutput }),
     subscribe: events.subscribe,
-    dataDir,
     dbFile,
     migration,
     logger,
     db,
-    close: () => db.close(),
+    close,
+    async closeWithBackup() {
+      try {
+        await quitBackup(ctx);
+      } catch (error) {
+        logger.error('the backup on quit failed', error);
+      }
+      close();
+    },
   };
 }

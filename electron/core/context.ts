@@ -1,6 +1,7 @@
 // What every handler is given: the book and the services around it. Built once per backend.
 import type { MethodName, Output, ParsedInput } from '../../shared/api/methods.js';
 import type { AuditLog } from './audit/auditLog.js';
+import type { AppLock } from './lock/appLock.js';
 import type { ClientRepository } from './clients/clientRepository.js';
 import type { TimelineEntry } from '../../shared/domain/client.js';
 import type { ContractRepository } from './register/contractRepository.js';
@@ -48,6 +49,10 @@ export interface Context {
   transaction<T>(work: () => T): T;
   /** better-sqlite3's Electron build, for connections opened outside the main one (import workers). */
   nativeBinding?: string;
+  /** The optional app lock (per user, not per book). */
+  lock: AppLock;
+  /** Closes this book and opens the one in the data folder again once the current calls have answered (after a restore). */
+  requestReopen(): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context) => Output<M> | Promise<Output<M>>;

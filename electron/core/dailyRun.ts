@@ -1,4 +1,4 @@
-// The daily billing run starts by itself: soon after the book opens (catching up on the days the
+// The daily backup and billing run start by themselves: soon after the book opens (catching up on the days the
 // app was closed), then whenever the date has moved on. The run is idempotent; this only decides
 // when to ask for it, through dispatch like any other caller.
 import type { Dispatch } from './dispatch.js';
@@ -27,6 +27,9 @@ export function startDailyRun({ dispatch, logger, firstDelayMs = 3_000, checkEve
     const runs = await dispatch('billing.runs', { limit: 1 });
     if (!info.ok || !runs.ok) return;
     const today = (info.value as { today: string }).today;
+    // The first start of the day backs the book up before the day's work changes it.
+    const backup = await dispatch('backups.daily', {});
+    if (!backup.ok) logger.log('warn', 'the daily backup failed', { code: backup.error.code, message: backup.error.message });
     const last = (runs.value as { items: { runDate: string; status: string }[] }).items[0];
     if (last && last.runDate >= today && last.status === 'finished') return;
     // Days past due grew overnight: rescore every stale client as of today (off this thread for a

@@ -23,10 +23,17 @@ async function start(): Promise<void> {
     secrets: createSecretStore(dataDir, prefs),
     nativeBinding: electronNativeBinding(),
   });
-  const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger: backend.logger });
-  app.on('will-quit', () => {
-    void dailyRun.stop();
-    backend.close();
+  const dailyRun = startDailyRun({ dispatch: backend.dispatchAsApp, logger: backend.logger });
+  let closing = false;
+  app.on('will-quit', (event: Electron.Event) => {
+    if (closing) return;
+    // Quitting waits for the backup on quit (verified) and closes the book, then really exits.
+    closing = true;
+    event.preventDefault();
+    void dailyRun
+      .stop()
+      .then(() => backend.closeWithBackup())
+      .finally(() => app.exit(0));
   });
 
   registerAppProtocol();

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     process.stderr.write(`The screens are not built (${staticDir} has no index.html): run \`npm run build\`. The API answers meanwhile.\n`);
   }
 
-  const dailyRun = startDailyRun({ dispatch: backend.dispatch, logger });
+  const dailyRun = startDailyRun({ dispatch: backend.dispatchAsApp, logger });
   let stopping = false;
   const stop = async () => {
     // Ctrl+C reaches both `npm run web` and this process, which forwards it: close once.
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     try {
       await server.close();
       await dailyRun.stop();
-      backend.close();
+      await backend.closeWithBackup();
       logger.log('info', 'browser mode stopped');
       process.exit(0);
     } catch (error) {

@@ -11,6 +11,7 @@ import { createApiClient } from './api/apiClient.js';
 import { ApiProvider } from './api/ApiProvider.js';
 import { createHttpTransport } from './api/httpTransport.js';
 import { App } from './app/App.js';
+import { AppLockGate } from './lock/AppLockGate.js';
 import { SignedOutScreen } from './app/SignedOutScreen.js';
 import { browserLanguage, I18nProvider, isLanguage } from './i18n/I18nProvider.js';
 import './styles.css';
@@ -50,7 +51,9 @@ async function start() {
     <StrictMode>
       <ApiProvider api={api}>
         <I18nProvider initialLanguage={language}>
-          <App />
+          <AppLockGate>
+            <App />
+          </AppLockGate>
         </I18nProvider>
       </ApiProvider>
     </StrictMode>,

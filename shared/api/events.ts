@@ -6,6 +6,8 @@ export const eventSchemas = {
   'contracts.changed': z.object({ id: z.string(), clientId: z.string() }),
   /** Invoices, payments or credit of a client changed: their account and lists refresh. */
   'accounts.changed': z.object({ clientId: z.string() }),
+  /** The book was replaced (a restore): every window reloads what it shows. */
+  'app.reopened': z.object({ reason: z.enum(['restore']) }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

@@ -10,9 +10,12 @@ import { arrangementMethods } from './arrangements.js';
 import { importsMethods } from './imports.js';
 import { billingRunMethods } from './billingRun.js';
 import { riskMethods } from './risk.js';
+import { backupMethods } from './backups.js';
+import { appLockMethods } from './appLock.js';
 
 export const methods = {
   ...appMethods,
+  ...appLockMethods,
   ...clientMethods,
   ...planMethods,
   ...contractMethods,
@@ -21,6 +24,7 @@ export const methods = {
   ...importsMethods,
   ...billingRunMethods,
   ...riskMethods,
+  ...backupMethods,
   ...demoMethods,
 };
 

@@ -20,9 +20,13 @@ export interface PanelCapabilities {
 export const PANEL_CAPABILITIES: Record<ConnectablePanelKind, PanelCapabilities> = {
   cpanel: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: 'async', suspend: true, terminate: true },
   plesk: { readState: 'partial', bandwidth: 'throttle', downgrade: true, backup: null, suspend: true, terminate: true },
-  directadmin: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: 'async', suspend: true, terminate: true },
+  // DirectAdmin queues a backup and reports its end only as a message to the admin: its API gives
+  // no way to learn that this backup finished, so it cannot come before a suspension (PANELS.md).
+  directadmin: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: null, suspend: true, terminate: true },
   virtualizor: { readState: 'partial', bandwidth: 'both', downgrade: true, backup: null, suspend: true, terminate: true },
-  solusvm: { readState: 'yes', bandwidth: 'both', downgrade: true, backup: null, suspend: true, terminate: true },
+  // SolusVM v1 reports neither a server's plan nor its network speed, so a downgrade or a throttle
+  // could be neither confirmed nor undone to what it was; its monthly quota can (vserver-infoall).
+  solusvm: { readState: 'yes', bandwidth: 'quota', downgrade: false, backup: null, suspend: true, terminate: true },
   proxmox: { readState: 'yes', bandwidth: 'throttle', downgrade: true, backup: 'async', suspend: true, terminate: true },
   hestiacp: { readState: 'partial', bandwidth: null, downgrade: true, backup: 'async', suspend: true, terminate: true },
   virtualmin: { readState: 'yes', bandwidth: 'quota', downgrade: true, backup: 'sync', suspend: true, terminate: true },
@@ -43,7 +47,7 @@ export interface PanelConnectionFields {
 export const PANEL_CONNECTION_FIELDS: Record<ConnectablePanelKind, PanelConnectionFields> = {
   cpanel: { defaultPort: 2087, credentials: ['username', 'token'], options: [] },
   plesk: { defaultPort: 8443, credentials: ['login', 'password'], options: [] },
-  directadmin: { defaultPort: 2222, credentials: ['username', 'password'], options: ['backupLevel'] },
+  directadmin: { defaultPort: 2222, credentials: ['username', 'password'], options: [] },
   virtualizor: { defaultPort: 4085, credentials: ['apiKey', 'apiPass'], options: [] },
   solusvm: { defaultPort: 5656, credentials: ['apiId', 'apiKey'], options: ['virtualization'] },
   proxmox: { defaultPort: 8006, credentials: ['tokenId', 'tokenSecret'], options: ['backupStorage'] },

@@ -3,6 +3,7 @@
 // half translated.
 import type { ErrorCode } from '../api/envelope.js';
 import type { FieldErrorCode } from '../validation/fieldErrors.js';
+import { backupsEn } from './backups.js';
 import { riskEn } from './risk.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
@@ -1042,6 +1043,7 @@ export const en = {
   'apiError.panel_error': 'The control panel reported a problem: {message}',
   'apiError.unavailable': 'HostLedger cannot be reached right now. Check that it is still running, then try again.',
   'apiError.internal': 'Something went wrong inside HostLedger and nothing was saved. The log has the details under reference {ref}.',
+  ...backupsEn,
   ...riskEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 

@@ -1,6 +1,7 @@
 // 简体中文 catalog. Typed by the English keys, so a missing or extra key fails the type check.
 // Terms follow /GLOSSARY: 客户, 客户档案, 账单 (never 发票, which is the official tax invoice).
 import type { MessageKey } from './en.js';
+import { backupsZhCN } from './backups.js';
 import { riskZhCN } from './risk.js';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -1037,5 +1038,6 @@ export const zhCN: Record<MessageKey, string> = {
   'apiError.panel_error': '控制面板报告了一个问题：{message}',
   'apiError.unavailable': '暂时无法连接 HostLedger。请确认它仍在运行，然后重试。',
   'apiError.internal': 'HostLedger 内部出错，本次操作未保存任何内容。日志中记录了详细信息，参考编号 {ref}。',
+  ...backupsZhCN,
   ...riskZhCN,
 };

@@ -9,11 +9,8 @@
 //   reports.aging_ms      reports.aging through dispatch over a book of 1,000,000 invoices (50,000
 //                         clients, 20 each over seven years, one in 25 still open); the median of
 //                         five runs after a warm-up. Target ≤ 200 ms.
-// Both books are written with the history import's bulk path (import/historyWriter.ts): the same
-// rows an import writes — invoices, lines, payments, allocations, journal — so the ledger holds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Both books are imported history (historyBook.ts), so the ledger holds.
+import { rmSync } from 'node:fs';
 import { createAuditLog } from '../../electron/core/audit/auditLog.js';
 import { createClientRepository } from '../../electron/core/clients/clientRepository.js';
 import { createInvoiceStore } from '../../electron/core/billing/invoiceStore.js';
@@ -21,69 +18,10 @@ import { createJournal } from '../../electron/core/billing/journal.js';
 import { createLedger } from '../../electron/core/billing/ledger.js';
 import { createTaxRates } from '../../electron/core/billing/taxRates.js';
 import { createSettings } from '../../electron/core/settings.js';
-import type { HistoryRow } from '../../electron/core/billing/import/historyRows.js';
-import { createHistoryWriter } from '../../electron/core/billing/import/historyWriter.js';
 import { seededRandom } from '../../electron/core/demo/random.js';
-import { createBackend, fixedClock, memoryPreferences, memorySecretStore, silentLogger, type Backend } from '../../electron/core/index.js';
 import { addDays, addMonths } from '../../shared/dates.js';
 import { median, progress, report } from './benchReport.js';
-
-const TODAY = '2026-11-26';
-const AT = '2026-11-26T09:00:00.000Z';
-const CHUNK = 20_000;
-
-async function openBook(): Promise<{ backend: Backend; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hostledger-bench-ledger-'));
-  const backend = await createBackend({ dataDir, clock: fixedClock(AT), prefs: memoryPreferences(), secrets: memorySecretStore(), logger: silentLogger, actor: 'bench' });
-  return { backend, dataDir };
-}
-
-/** Writes `rows` (customer ids become clients) as one import batch, in transactions of CHUNK rows. */
-function bulkWrite(backend: Backend, rows: Iterable<HistoryRow>, total: number): void {
-  const db = backend.db;
-  const audit = createAuditLog(db, { actor: () => 'bench', now: () => new Date(AT) });
-  const writer = createHistoryWriter(db, { batchId: 'ib_benchbenchbench0', at: AT, taxMode: 'exclusive', audit });
-  db.prepare(`INSERT INTO import_batches (id, kind, row_count, status, created_at) VALUES ('ib_benchbenchbench0', 'history', ?, 'imported', ?)`).run(total, AT);
-  const clientIds = new Map<string, string>();
-  let chunk: HistoryRow[] = [];
-  const flush = () => {
-    db.transaction(() => {
-      db.pragma('defer_foreign_keys = ON');
-      const missing = [...new Set(chunk.map((r) => r.customerId).filter((c) => !clientIds.has(c)))];
-      for (const [customerId, id] of writer.createClients(missing, 'USD')) clientIds.set(customerId, id);
-      writer.writeRows(chunk.map((r) => ({ ...r, clientId: clientIds.get(r.customerId)! })));
-    })();
-    chunk = [];
-  };
-  let written = 0;
-  for (const row of rows) {
-    chunk.push(row);
-    if (chunk.length === CHUNK) {
-      flush();
-      written += CHUNK;
-      if (written % 200_000 === 0) progress(`  ${written} of ${total} invoices written`);
-    }
-  }
-  if (chunk.length > 0) flush();
-}
-
-function row(customer: number, invoice: string, invoiceDate: string, amountMinor: number, settledDate: string | null): HistoryRow {
-  return {
-    row: 0,
-    customerId: `C${String(customer).padStart(6, '0')}`,
-    clientId: null,
-    currency: 'USD',
-    invoiceId: invoice,
-    invoiceDate,
-    dueDate: addDays(invoiceDate, 14),
-    amountMinor,
-    settledDate,
-    paidMinor: settledDate ? amountMinor : 0,
-    method: 'bank_transfer',
-    reference: null,
-    disputed: false,
-  };
-}
+import { AT, bulkWrite, openBook, row, TODAY } from './historyBook.js';
 
 async function recordRate(): Promise<void> {
   const CLIENTS = 10_000;

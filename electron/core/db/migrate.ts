@@ -1,8 +1,10 @@
 // Brings a book up to the current schema: refuse a newer book, copy and verify a backup before
 // touching an existing one, then run each missing step in its own transaction.
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { BackupManifest } from '../backup/backupFiles.js';
 import type { Db } from './database.js';
 import { integrityProblems } from './database.js';
 import { migrations as allMigrations, type Migration } from './migrations/index.js';
@@ -33,12 +35,15 @@ export function schemaVersion(db: Db): number {
 
 /**
  * Copy the database with VACUUM INTO (a consistent snapshot, safe while open), then open the copy
- * and run integrity_check: a backup that was never read back is not a backup.
+ * and run integrity_check: a backup that was never read back is not a backup. A manifest beside it
+ * lists it with the other backups, so it can be restored from the backup screen.
  */
-export function backupBeforeMigration(db: Db, dbFile: string, fromVersion: number, stamp: string, nativeBinding?: string): string {
-  const dir = join(dirname(dbFile), 'backups');
+export function backupBeforeMigration(db: Db, dbFile: string, fromVersion: number, now: Date, nativeBinding?: string, backupDir?: string): string {
+  const dir = backupDir ?? join(dirname(dbFile), 'backups');
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, `${basename(dbFile, '.sqlite')}-schema${fromVersion}-${stamp.replace(/[:.]/g, '-')}.sqlite`);
+  const createdAt = now.toISOString();
+  const name = `hostledger-${createdAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}-migration-schema${fromVersion}`;
+  const target = join(dir, `${name}.sqlite`);
   db.prepare('VACUUM INTO ?').run(target);
   const copy = new Database(target, { readonly: true, nativeBinding });
   try {
@@ -47,12 +52,24 @@ export function backupBeforeMigration(db: Db, dbFile: string, fromVersion: numbe
   } finally {
     copy.close();
   }
+  const manifest: BackupManifest = {
+    file: basename(target),
+    createdAt,
+    reason: 'migration',
+    sizeBytes: statSync(target).size,
+    sha256: createHash('sha256').update(readFileSync(target)).digest('hex'),
+    verified: true,
+    problems: [],
+    // What it holds is read when it is inspected (before a restore); the schema is old, the queries new.
+    contents: null,
+  };
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(manifest, null, 2));
   return target;
 }
 
 export function migrate(
   db: Db,
-  options: { dbFile: string; now: Date; nativeBinding?: string; migrations?: readonly Migration[] },
+  options: { dbFile: string; now: Date; nativeBinding?: string; migrations?: readonly Migration[]; backupDir?: string },
 ): MigrationReport {
   const steps = options.migrations ?? allMigrations;
   const latest = steps.length;
@@ -60,7 +77,7 @@ export function migrate(
   if (from > latest) throw new NewerDatabaseError(from, latest);
   if (from === latest) return { from, to: from, backupFile: null };
 
-  const backupFile = from > 0 ? backupBeforeMigration(db, options.dbFile, from, options.now.toISOString(), options.nativeBinding) : null;
+  const backupFile = from > 0 ? backupBeforeMigration(db, options.dbFile, from, options.now, options.nativeBinding, options.backupDir) : null;
   for (const step of steps.slice(from)) {
     db.transaction(() => {
       step.up(db);

@@ -31,6 +31,8 @@ export interface PanelRequest {
   headers?: Record<string, string>;
   /** Names of query or form fields that carry secrets computed per request (BT Panel's token). */
   secretFields?: readonly string[];
+  /** A longer deadline for a call that only answers when its work is done (a synchronous backup); default: the connection's. */
+  timeoutMs?: number;
 }
 
 export interface PanelResponse {
@@ -214,8 +216,8 @@ export function createPanelHttp(options: PanelHttpOptions): PanelHttp {
           : httpRequest({ ...base, agent: false }, onResponse);
       const timer = setTimeout(() => {
         outgoing.destroy();
-        reject(new PanelError('timeout', `The panel did not answer within ${options.timeoutMs} ms.`));
-      }, options.timeoutMs);
+        reject(new PanelError('timeout', `The panel did not answer within ${req.timeoutMs ?? options.timeoutMs} ms.`));
+      }, req.timeoutMs ?? options.timeoutMs);
       outgoing.on('error', (error) => {
         clearTimeout(timer);
         reject(networkError(error, options.host, options.port));

@@ -3,6 +3,7 @@
 // (`config.json` in the user-data folder); both sit behind this interface.
 import type { Language } from '../../../shared/domain/language.js';
 import type { UiPreferences } from '../../../shared/api/app.js';
+import { DEFAULT_RETENTION, type RetentionRule } from '../../../shared/backup/retention.js';
 
 export interface WindowBounds {
   x?: number;
@@ -14,8 +15,12 @@ export interface WindowBounds {
 
 export interface AppPreferences extends UiPreferences {
   window: WindowBounds | null;
-  /** Where backups go (the data-safety issue); null = `backups/` beside the book. */
+  /** Where backups go (a cloud-synced folder works); null = `backups/` beside the book. */
   backupDir: string | null;
+  /** How many automatic backups to keep. */
+  backupRetention: RetentionRule;
+  /** The app lock: a salted scrypt hash of the passphrase, never the passphrase; null = no lock. */
+  appLock: { salt: string; hash: string; idleMinutes: number | null } | null;
   /** The user accepted that Linux has no keyring here and secrets are only obfuscated. */
   acceptedPlainTextSecrets: boolean;
 }
@@ -25,6 +30,8 @@ export const DEFAULT_PREFERENCES: AppPreferences = {
   theme: 'system',
   window: null,
   backupDir: null,
+  backupRetention: DEFAULT_RETENTION,
+  appLock: null,
   acceptedPlainTextSecrets: false,
 };
 

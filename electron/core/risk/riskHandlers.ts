@@ -4,7 +4,7 @@ import { FACTOR_CODES } from '../../../shared/risk/features.js';
 import { DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { cancelRiskJob, runRiskJobFor } from './riskJobs.js';
+import { cancelRiskJob, runRiskJobFor, WORKER_THRESHOLD } from './riskJobs.js';
 import { createRiskScores, currentModel, scoreClientOn } from './riskScores.js';
 
 type ModelInfo = Output<'risk.recompute'>['model'];
@@ -39,7 +39,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
     requireClient(ctx, input.clientId);
     const today = ctx.today();
     if (input.asOf === undefined || input.asOf === today) {
-      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString()));
+      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString(), { clientId: input.clientId }));
       const row = ctx.db.prepare<[string], { score: number; band: RiskBand; factors_json: string; scored_on: string }>('SELECT score, band, factors_json, scored_on FROM risk_scores WHERE client_id = ?').get(input.clientId)!;
       return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
     }
@@ -50,14 +50,14 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
 
   'risk.history'(input, ctx) {
     requireClient(ctx, input.clientId);
-    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { clientId: input.clientId }));
     const points = ctx.db.prepare<[string], { date: string; score: number; band: RiskBand }>('SELECT date, score, band FROM risk_history WHERE client_id = ? ORDER BY date').all(input.clientId);
     return { points };
   },
 
   'risk.list'(input, ctx) {
     const after = input.cursor === undefined ? null : parseCursor(input.cursor);
-    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString()));
+    ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { upTo: WORKER_THRESHOLD.staleClients }));
     const riskiest = input.order === 'riskiest';
     const beyond = riskiest ? '(r.score < @score OR (r.score = @score AND r.client_id < @clientId))' : '(r.score > @score OR (r.score = @score AND r.client_id > @clientId))';
     const where = [input.band ? 'r.band = @band' : null, after ? beyond : null].filter((w) => w !== null);

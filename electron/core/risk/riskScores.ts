@@ -81,10 +81,19 @@ export function createRiskScores(db: Db) {
         throw error;
       }
     },
-    /** Brings every stale score up to today; cheap when nothing changed since the last read. */
-    refreshStale(today: string, at: string): number {
+    /**
+     * Brings stale scores up to today, as a read of them asks: one client's (risk.client, its
+     * history), or every client's while there are at most `upTo` (risk.list). More than that — a
+     * big book on the first read of a new day — is the refresh job's (riskJobs.ts), off this thread;
+     * until it has run the list shows each score with the day it was computed.
+     */
+    refreshStale(today: string, at: string, scope: { clientId: string } | { upTo: number }): number {
+      if ('clientId' in scope) {
+        const current = db.prepare<[string, string], number>('SELECT 1 FROM risk_scores WHERE client_id = ? AND stale = 0 AND scored_on >= ?').pluck().get(scope.clientId, today);
+        return current ? 0 : (scoreClients(currentModel(db), today, at, [scope.clientId]) ?? 0);
+      }
       const stale = staleClients(today);
-      return stale.length === 0 ? 0 : (scoreClients(currentModel(db), today, at, stale) ?? 0);
+      return stale.length === 0 || stale.length > scope.upTo ? 0 : (scoreClients(currentModel(db), today, at, stale) ?? 0);
     },
   };
 }

@@ -15,6 +15,7 @@ import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
 import { RiskSettingsScreen } from '../risk/RiskSettingsScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
+import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -74,6 +75,7 @@ export function App() {
           {route.name === 'receivables' && <ReceivablesScreen />}
           {route.name === 'billingSettings' && <BillingSettingsScreen />}
           {route.name === 'importHistory' && <ImportHistoryScreen />}
+          {route.name === 'backups' && <BackupsScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
         </main>
       </div>

@@ -1,6 +1,7 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`, `#/settings/risk`. A fragment keeps routes working
-// under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
+// `#/plans`, `#/invoices`, `#/receivables`, `#/settings/billing`, `#/settings/imports`,
+// `#/settings/backups`, `#/settings/risk`. A fragment keeps routes working under both origins
+// (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
   | { name: 'clients' }
@@ -11,6 +12,7 @@ export type Route =
   | { name: 'receivables' }
   | { name: 'billingSettings' }
   | { name: 'importHistory' }
+  | { name: 'backups' }
   | { name: 'riskSettings' };
 
 export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'settings';
@@ -21,7 +23,7 @@ export const DEFAULT_ROUTE: Route = { name: 'clients' };
 const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
-const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' }, risk: { name: 'riskSettings' } };
+const SETTINGS_SCREENS: Record<string, Route> = { billing: { name: 'billingSettings' }, imports: { name: 'importHistory' }, backups: { name: 'backups' }, risk: { name: 'riskSettings' } };
 
 /**
  * The route of a fragment such as `#/clients/cl_abc`. Anything else — no fragment, a fragment
@@ -53,6 +55,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'client') return `#/clients/${encodeURIComponent(route.id)}`;
   if (route.name === 'billingSettings') return '#/settings/billing';
   if (route.name === 'importHistory') return '#/settings/imports';
+  if (route.name === 'backups') return '#/settings/backups';
   if (route.name === 'riskSettings') return '#/settings/risk';
   return `#/${route.name}`;
 }
@@ -60,7 +63,7 @@ export function hrefOf(route: Route): string {
 /** The navigation section a route belongs to: a client's page is part of Clients. */
 export function sectionOf(route: Route): SectionId {
   if (route.name === 'client') return 'clients';
-  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'riskSettings') return 'settings';
+  if (route.name === 'billingSettings' || route.name === 'importHistory' || route.name === 'backups' || route.name === 'riskSettings') return 'settings';
   return route.name;
 }
 

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 const PAGES = [
   { route: { name: 'billingSettings' }, label: 'settings.billing' },
   { route: { name: 'importHistory' }, label: 'imports.title' },
+  { route: { name: 'backups' }, label: 'settings.backups' },
   { route: { name: 'riskSettings' }, label: 'settings.risk' },
 ] as const satisfies readonly { route: Route; label: string }[];
 

@@ -88,7 +88,7 @@ describe('migrate', () => {
     expect(report.from).toBe(LATEST_SCHEMA_VERSION);
     expect(report.to).toBe(LATEST_SCHEMA_VERSION + 1);
     expect(report.backupFile && existsSync(report.backupFile)).toBe(true);
-    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
     const copy = new Database(report.backupFile!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(copy.prepare('SELECT value_json FROM settings').pluck().get()).toBe('"Asia/Shanghai"');

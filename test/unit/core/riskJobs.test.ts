@@ -124,4 +124,33 @@ describe('risk jobs', { timeout: 120_000 }, () => {
     expect(book.backend.db.prepare("SELECT count(*) FROM risk_history WHERE date = '2026-11-26'").pluck().get()).toBe(CLIENTS);
     expect(await book.call('risk.refresh', {})).toMatchObject({ clients: 0, cancelled: false });
   });
+
+  it("leave a big book's rescoring to the refresh job: a read rescores only the client it asks about", async () => {
+    book = await openTestBook({ now: '2026-11-26T09:00:00Z' });
+    const db = book.backend.db;
+    const at = '2026-11-26T09:00:00.000Z';
+    const many = WORKER_THRESHOLD.staleClients + 1;
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      const client = db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES (?, ?, ?, 'en', 'USD', '[]', '[]', ?, ?)");
+      const invoice = db.prepare(
+        `INSERT INTO invoices (id, client_id, kind, status, issue_date, due_date, currency, tax_mode, net_minor, total_minor, open_minor, source, external_number, version, created_at, updated_at)
+         VALUES (?, ?, 'invoice', 'issued', '2026-10-01', '2026-10-15', 'USD', 'exclusive', 5000, 5000, 5000, 'import', 'X-1', 2, ?, ?)`,
+      );
+      for (let c = 0; c < many; c += 1) {
+        const n = String(c).padStart(5, '0');
+        client.run(`cl_many${n}`, `Client ${c}`, `client ${c}`, at, at);
+        invoice.run(`in_many${n}`, `cl_many${n}`, at, at);
+      }
+    })();
+    db.pragma('foreign_keys = ON');
+    expect((await book.call('risk.list', { limit: 5 })).items).toEqual([]);
+    const one = await book.call('risk.client', { clientId: 'cl_many00007' });
+    expect(one).toMatchObject({ asOf: '2026-11-26', factors: expect.arrayContaining([expect.objectContaining({ code: 'past_due_days', params: { days: 42 } })]) });
+    expect(db.prepare('SELECT count(*) FROM risk_scores').pluck().get()).toBe(1);
+    const before = workersStarted.count;
+    expect(await book.call('risk.refresh', {})).toMatchObject({ clients: many - 1, cancelled: false });
+    expect(workersStarted.count).toBe(before + 1);
+    expect((await book.call('risk.list', { limit: 5 })).items).toHaveLength(5);
+  });
 });

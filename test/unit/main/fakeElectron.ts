@@ -99,6 +99,7 @@ function createFake() {
     enableSandbox: record('app.enableSandbox', () => {}),
     whenReady: record('app.whenReady', () => Promise.resolve()),
     quit: record('app.quit', () => {}),
+    exit: record('app.exit', (_code?: number) => {}),
   });
   // Object.assign would have copied a getter's value once; this one follows the state.
   Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged });

@@ -1,5 +1,5 @@
 // The entry module, run against the fake Electron with a real backend in a temp user-data folder.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -39,8 +39,10 @@ beforeEach(() => {
   started.backends.length = 0;
   vi.resetModules();
 });
-afterEach(() => {
-  electron.app.emit('will-quit');
+afterEach(async () => {
+  // Quit as Electron does, and let the backup on quit finish before the folder goes.
+  electron.app.emit('will-quit', { preventDefault: () => {} });
+  if (started.backends.length > 0) await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalled(), { timeout: 10_000 });
   rmSync(fake.state.userData, { recursive: true, force: true });
 });
 
@@ -76,15 +78,21 @@ describe('the main process', () => {
     expect(answer).toMatchObject({ ok: true, value: { dataDir: fake.state.userData } });
   });
 
-  it('closes the book on quit, and quits when the last window closes', async () => {
+  it('backs up and closes the book on quit, and quits when the last window closes', async () => {
     await runMain();
     const [backend] = started.backends;
     electron.BrowserWindow.instances[0].close();
     // What Electron emits once no window is left.
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).toHaveBeenCalled();
-    electron.app.emit('will-quit');
+    const quitting = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', quitting);
+    // Electron is held until the backup on quit is made, then told to exit.
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0), { timeout: 10_000 });
     expect(backend.db.open).toBe(false);
+    const backups = readdirSync(join(fake.state.userData, 'backups'));
+    expect(backups.some((file) => /-quit\.sqlite$/.test(file))).toBe(true);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

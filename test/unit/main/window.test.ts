@@ -30,6 +30,7 @@ describe('the main window', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/build/electron/preload/index.cjs',
     });
     expect(APP_ENTRY_URL).toBe('app://hostledger/index.html');

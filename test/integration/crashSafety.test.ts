@@ -1,0 +1,123 @@
+// Crash safety: a child process works a book as fast as it can and is killed with SIGKILL at
+// random moments, again and again. After every kill the book must hold every payment and invoice
+// the API acknowledged, no invoice number may be missing or doubled, no renewal or late fee may be
+// charged twice, integrity_check must pass — and at the end the ledger must balance.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates.js';
+import { seededRandom } from '../../electron/core/demo/random.js';
+import { openBillingBook } from '../fixtures/billingBook.js';
+import { openTestBook } from '../fixtures/book.js';
+
+const KILLS = 60;
+const START = '2026-01-05';
+const child = fileURLToPath(new URL('../fixtures/crash/busyBook.ts', import.meta.url));
+
+interface Acknowledged {
+  payments: Map<string, number>;
+  invoices: Map<string, string>;
+}
+
+/** Starts the busy child, lets it work for a random while once it is ready, then SIGKILLs it. */
+function runAndKill(dataDir: string, date: string, seed: number, workMs: number, acked: Acknowledged): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, date, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let buffered = '';
+    let errors = '';
+    let lines = 0;
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const complete = buffered.split('\n');
+      buffered = complete.pop()!;
+      for (const line of complete) {
+        const [what, id, value] = line.split(' ');
+        if (what === 'READY') setTimeout(() => proc.kill('SIGKILL'), workMs);
+        if (what === 'PAYMENT') acked.payments.set(id, Number(value));
+        if (what === 'INVOICE') acked.invoices.set(id, value);
+        lines += 1;
+      }
+    });
+    proc.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    proc.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(lines);
+      else reject(new Error(`The busy book stopped by itself (code ${code}): ${errors.slice(0, 2000)}`));
+    });
+  });
+}
+
+function checkSurvivors(dbFile: string, acked: Acknowledged) {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const payment = db.prepare<[string], { amount_minor: number }>('SELECT amount_minor FROM payments WHERE id = ?');
+    for (const [id, amount] of acked.payments) expect(payment.get(id)?.amount_minor, `payment ${id}`).toBe(amount);
+    const invoice = db.prepare<[string], { number_text: string; status: string }>('SELECT number_text, status FROM invoices WHERE id = ?');
+    for (const [id, number] of acked.invoices) expect(invoice.get(id), `invoice ${id}`).toEqual({ number_text: number, status: 'issued' });
+    // Gapless and unique per series (UNIQUE(series, number) forbids doubles; a gap would be a lost or rolled-back number).
+    const series = db.prepare<[], { series: string; n: number; lo: number; hi: number }>(
+      'SELECT series, count(*) AS n, min(number) AS lo, max(number) AS hi FROM invoices WHERE number IS NOT NULL GROUP BY series',
+    ).all();
+    for (const s of series) expect({ series: s.series, count: s.n }).toEqual({ series: s.series, count: s.hi - s.lo + 1 });
+    // Each contract period renewed once, each renewal invoice made for one period, each late fee charged once.
+    expect(db.prepare('SELECT count(*) AS n FROM (SELECT invoice_id FROM renewals GROUP BY invoice_id, contract_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
+    const renewalLines = db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM (SELECT contract_id, period_start FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.source = 'renewal' AND i.status = 'issued' AND l.kind = 'service' GROUP BY contract_id, period_start HAVING count(*) > 1)",
+    ).get();
+    expect(renewalLines?.n).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM (SELECT fee_invoice_id FROM late_fees GROUP BY fee_invoice_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety', () => {
+  let dataDir: string;
+  let dbFile: string;
+  beforeAll(async () => {
+    const book = await openBillingBook(START);
+    // The book is built in the test's own folder, then the child processes take it over.
+    await book.call('billingSettings.update', { lateFee: { enabled: true, kind: 'fixed', fixedMinorByCurrency: { USD: 500 }, percentBp: 0, afterDays: 5, repeat: 'once', capMinorByCurrency: {} } });
+    for (let i = 0; i < 12; i += 1) {
+      const clientId = await book.client({ name: `Crash Client ${i}` });
+      await book.contract(clientId, { startDate: addDays(START, -20 + i), priceMinor: 1500 + 100 * i });
+    }
+    // Closed without deleting its folder: from here on the child processes own the book.
+    ({ dataDir } = book);
+    dbFile = book.backend.dbFile;
+    book.backend.close();
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it(`keeps every acknowledged payment and invoice through ${KILLS} SIGKILLs`, async () => {
+    const random = seededRandom(20261126);
+    const acked: Acknowledged = { payments: new Map(), invoices: new Map() };
+    let survived = 0;
+    let linesBeforeKills = 0;
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      // A new day every other start, so renewals and late fees fall due while the process is being killed.
+      const date = addDays(START, Math.floor(kill / 2));
+      linesBeforeKills += await runAndKill(dataDir, date, random.int(1, 1e9), random.int(5, 400), acked);
+      checkSurvivors(dbFile, acked);
+      survived += 1;
+    }
+    const book = await openTestBook({ dataDir, now: `${addDays(START, KILLS)}T09:00:00Z` });
+    try {
+      const check = await book.call('books.check', {});
+      expect(check.checks.filter((c) => !c.ok)).toEqual([]);
+      // The daily runs renewed contracts and charged late fees between the kills.
+      const count = (table: string) => (book.backend.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      expect(count('renewals')).toBeGreaterThan(12);
+      expect(count('late_fees')).toBeGreaterThan(0);
+    } finally {
+      book.backend.close();
+    }
+    // The work really happened between the kills, or the test proves nothing.
+    expect(acked.payments.size).toBeGreaterThan(KILLS);
+    expect(acked.invoices.size).toBeGreaterThan(KILLS / 2);
+    console.info(`crash safety: survived ${survived} SIGKILLs; ${acked.payments.size} payments and ${acked.invoices.size} invoices acknowledged (${linesBeforeKills} acknowledgements)`);
+  }, 300_000);
+});
