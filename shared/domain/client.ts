@@ -146,7 +146,7 @@ export const clientListItemSchema = clientSchema.extend({
     .object({
       score: z.number().int(),
       band: z.enum(RISK_BANDS),
-      /** False when something changed since, or it was scored on an earlier day: a risk order or band filter rescores first. */
+      /** False when something changed since, or it was scored on an earlier day, until risk.refresh (or the daily run) rescores it. */
       current: z.boolean(),
     })
     .nullable(),

@@ -1,6 +1,6 @@
 // The client list by payment risk, through dispatch on a real book: the Risk column's score and
 // band on every row, the riskiest or safest first across pages, a band filter combined with the
-// search box, and stale scores brought up to date before a risk order is read.
+// search box, and stored scores read as they are (marked when stale) until risk.refresh.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/api/methods.js';
 import { openTestBook, type TestBook } from '../fixtures/book.js';
@@ -27,6 +27,7 @@ async function scoredBook() {
   await book.call('imports.commit', { csv: historyCsv(), fileName: 'h.csv', createMissingClients: true });
   // A client with no invoices at all, to show where the unhistoried sit.
   await book.call('clients.create', { name: 'New Co', currency: 'USD' });
+  await book.call('risk.refresh', {});
 }
 
 /** Every page of a search, one at a time. */
@@ -63,7 +64,6 @@ describe('clients.search by payment risk', () => {
 
   it('filters by band, with the search box and in name order too', async () => {
     await scoredBook();
-    await book.call('risk.list', { limit: 1 });
     const critical = await allPages({ band: 'critical' });
     expect(names(critical)).toEqual(['Owing Co']);
     expect(names(await allPages({ band: 'low', order: 'riskiest' }))).toContain('Good Co');
@@ -72,21 +72,24 @@ describe('clients.search by payment risk', () => {
     expect(names(await allPages({ band: 'critical', query: 'owing' }))).toEqual(['Owing Co']);
   });
 
-  it('shows stored scores in name order without rescoring, and rescores stale ones for a risk order', async () => {
-    await scoredBook();
-    // Never scored: the name order does not pay for a rescore.
-    const unscored = await book.call('clients.search', {});
-    expect(unscored.items.every((item) => item.risk === null)).toBe(true);
+  it('reads scores as stored, never rescoring, and marks a stale one until risk.refresh', async () => {
+    book = await openTestBook({ now: '2026-11-01T09:00:00Z' });
+    await book.call('imports.commit', { csv: historyCsv(), fileName: 'h.csv', createMissingClients: true });
+    // Never scored: no score to show, and none to order by.
+    expect((await book.call('clients.search', {})).items.every((item) => item.risk === null)).toBe(true);
+    expect((await book.call('clients.search', { order: 'riskiest' })).items).toEqual([]);
 
-    const scored = await book.call('clients.search', { order: 'riskiest' });
-    const owing = scored.items.find((item) => item.name === 'Owing Co')!;
-    expect(owing.risk!.current).toBe(true);
+    await book.call('risk.refresh', {});
+    const owing = (await book.call('clients.search', { order: 'riskiest' })).items[0]!;
+    expect(owing).toMatchObject({ name: 'Owing Co', risk: { band: 'critical', current: true } });
 
-    // Paying the arrears marks the stored score stale; the name order shows it as such.
+    // Paying the arrears marks the stored score stale; every order shows it as such, unchanged.
     await book.call('payments.record', { clientId: owing.id, date: '2026-11-01', amountMinor: 20_000, method: 'bank_transfer' });
-    const stale = (await book.call('clients.search', { query: 'owing' })).items[0]!;
-    expect(stale.risk).toEqual({ ...owing.risk, current: false });
+    for (const order of ['name', 'riskiest'] as const) {
+      expect((await book.call('clients.search', { order, query: 'owing' })).items[0]!.risk).toEqual({ ...owing.risk, current: false });
+    }
 
+    await book.call('risk.refresh', {});
     const rescored = (await book.call('clients.search', { order: 'riskiest', query: 'owing' })).items[0]!;
     expect(rescored.risk!.current).toBe(true);
     expect(rescored.risk!.score).toBeLessThan(owing.risk!.score);

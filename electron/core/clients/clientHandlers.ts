@@ -4,8 +4,6 @@ import type { ParsedInput } from '../../../shared/api/methods.js';
 import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { WORKER_THRESHOLD } from '../risk/riskJobs.js';
-import { createRiskScores } from '../risk/riskScores.js';
 import { isValidCursor, type ClientRecord } from './clientRepository.js';
 
 type ParsedAddress = NonNullable<ParsedInput<'clients.create'>['address']>;
@@ -116,12 +114,9 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
       });
     }
     const { limit, cursor, ...filters } = input;
-    // Sorting or filtering by risk brings stale scores up to date first when they are few (as
-    // risk.list does; more wait for the refresh job, which the list asks for); the name order shows
-    // the stored scores as they are, so a plain search never pays for a rescore.
-    if (filters.order !== 'name' || filters.band !== undefined) {
-      ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { upTo: WORKER_THRESHOLD.staleClients }));
-    }
+    // Scores are read as stored, in every order: finding which are stale costs a pass over the
+    // whole book, too slow for a search per keystroke. Rows carry `current`; the list asks
+    // risk.refresh (the daily run does too) and reloads.
     return ctx.clients.search(filters, limit, ctx.today(), cursor);
   },
 

@@ -1,7 +1,7 @@
 // The client list behind the search box and filters: paged in SQL, refreshed whenever clients are
 // created or changed (here or in another window) and when contracts change (a new domain makes a
 // client findable by it).
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Input } from '../../../shared/api/methods.js';
 import type { ClientListItem, ClientSearchOrder } from '../../../shared/domain/client.js';
 import type { RiskBand } from '../../../shared/risk/model.js';
@@ -49,23 +49,25 @@ export function useClientSearch(filters: ClientFilters) {
   const paged = usePagedList(searchInputOf(filters), fetchClients);
   useBackendEvent('clients.changed', paged.refresh);
   useBackendEvent('contracts.changed', paged.refresh);
-  // A payment or invoice changes the client's risk: their row's score is rescored below.
-  useBackendEvent('accounts.changed', paged.refresh);
-
-  // The name order shows stored scores as they are (a plain search never rescores). When rows in
-  // view were never scored or changed since (a sample book just loaded, a payment recorded), ask
-  // the backend to bring the book's stale scores up to date once, then show the list again.
+  // The search shows scores as stored. When rows in view were never scored or changed since (a
+  // sample book just loaded, a payment recorded), or a client's invoices or payments change
+  // anywhere in the book (which can move them in a risk order), ask the backend to bring the stale
+  // scores up to date, then show the list again.
   const { list, refresh } = paged;
   const rescoring = useRef(false);
-  const hasOutdated = list.status === 'ready' && list.items.some((client) => client.risk === null || !client.risk.current);
-  useEffect(() => {
-    if (!hasOutdated || rescoring.current) return;
+  const rescore = useCallback(() => {
+    if (rescoring.current) return;
     rescoring.current = true;
     void api.call('risk.refresh', {}).then((answer) => {
       if (answer.ok) refresh();
-      // One try per outdated view: a failure leaves the stored scores shown rather than retrying in a loop.
+      // A failure leaves the stored scores shown for a minute rather than retrying in a loop.
       setTimeout(() => (rescoring.current = false), answer.ok ? 0 : 60_000);
     });
-  }, [api, hasOutdated, refresh]);
+  }, [api, refresh]);
+  useBackendEvent('accounts.changed', rescore);
+  const hasOutdated = list.status === 'ready' && list.items.some((client) => client.risk === null || !client.risk.current);
+  useEffect(() => {
+    if (hasOutdated) rescore();
+  }, [hasOutdated, rescore]);
   return paged;
 }
