@@ -6,8 +6,8 @@
 //   clients.search_p95_ms p95 of 200 prefix searches through dispatch over the 100,000 clients
 //                         (target ≤ 20 ms).
 //   clients.search_risk_p95_ms  the same searches, riskiest first, half of them filtered by a band,
-//                         every client scored (the Risk column's order; target ≤ 20 ms); baseline:
-//                         the name-order p95 of the same run.
+//                         every client scored (the Risk column's order); baseline: the name-order
+//                         p95 of the same run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
