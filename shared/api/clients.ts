@@ -22,7 +22,7 @@ export const clientMethods = {
   }),
   'clients.search': defineMethod({
     summary:
-      'Clients whose name, company, email, tag or contract domain has a word starting with each word of the query (Chinese matched character by character), filtered by status, tag, currency and country, ordered by name, one page at a time.',
+      'Clients whose name, company, email, tag or contract domain has a word starting with each word of the query (Chinese matched character by character), filtered by status, tag, currency, country and risk band, ordered by name or by payment risk (riskiest or safest first), one page at a time; each with their payment risk as last scored.',
     input: clientSearchInput,
     output: clientPage,
   }),

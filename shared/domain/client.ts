@@ -1,6 +1,7 @@
 // A client of the reseller: who they are, how to reach them, in which currency they are billed.
 import { z } from 'zod';
 import { LANGUAGES } from './language.js';
+import { RISK_BANDS } from '../risk/model.js';
 import { countryCode, currencyCode, distinct, emailAddress, entityId, optionalText, requiredText } from '../validation/fields.js';
 
 export const CHANNELS = ['email', 'letter', 'sms'] as const;
@@ -92,6 +93,10 @@ export const clientSearchInput = z.strictObject({
   tag: z.string().trim().min(1).max(LIMITS.tag).optional(),
   currency: currencyCode.optional(),
   country: countryCode.optional(),
+  /** Only clients whose current payment risk is in this band. */
+  band: z.enum(RISK_BANDS).optional(),
+  /** By name (the default), or by current payment risk: riskiest or safest first. */
+  order: z.enum(['name', 'riskiest', 'safest']).default('name'),
   limit: z.number().int().min(1).max(500).default(50),
   cursor: z.string().max(1000).optional(),
 });
@@ -135,8 +140,22 @@ export type Address = z.infer<typeof addressOutput>;
 export type ClientCreateInput = z.input<typeof clientCreateInput>;
 export type ClientUpdateInput = z.input<typeof clientUpdateInput>;
 
+/** A client as the list shows them: with their payment risk as last scored, null if never scored. */
+export const clientListItemSchema = clientSchema.extend({
+  risk: z
+    .object({
+      score: z.number().int(),
+      band: z.enum(RISK_BANDS),
+      /** False when something changed since, or it was scored on an earlier day, until risk.refresh (or the daily run) rescores it. */
+      current: z.boolean(),
+    })
+    .nullable(),
+});
+export type ClientListItem = z.infer<typeof clientListItemSchema>;
+export type ClientSearchOrder = z.infer<typeof clientSearchInput>['order'];
+
 export const clientPage = z.object({
-  items: z.array(clientSchema),
+  items: z.array(clientListItemSchema),
   /** Pass back as `cursor` for the next page; null when this was the last page. */
   nextCursor: z.string().nullable(),
 });

@@ -6,6 +6,7 @@ import type { FieldErrorCode } from '../validation/fieldErrors.js';
 import { backupsEn } from './backups.js';
 import { panelsEn } from './panels.js';
 import { documentScreensEn } from './documentScreens.js';
+import { riskEn } from './risk.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1047,6 +1048,7 @@ export const en = {
   ...backupsEn,
   ...panelsEn,
   ...documentScreensEn,
+  ...riskEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { documentScreensZhCN } from './documentScreens.js';
 import type { MessageKey } from './en.js';
 import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
+import { riskZhCN } from './risk.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1042,4 +1043,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...backupsZhCN,
   ...panelsZhCN,
   ...documentScreensZhCN,
+  ...riskZhCN,
 };

@@ -108,13 +108,16 @@ export const clientHandlers: HandlersOf<typeof clientMethods> = {
   },
 
   'clients.search'(input, ctx) {
-    if (input.cursor !== undefined && !isValidCursor(input.cursor)) {
+    if (input.cursor !== undefined && !isValidCursor(input.cursor, input.order)) {
       throw new ApiError('invalid_input', 'The page cursor is not one HostLedger handed out.', {
         fields: [{ field: 'cursor', code: 'invalid', message: 'The page cursor is not one HostLedger handed out.' }],
       });
     }
     const { limit, cursor, ...filters } = input;
-    return ctx.clients.search(filters, limit, cursor);
+    // Scores are read as stored, in every order: finding which are stale costs a pass over the
+    // whole book, too slow for a search per keystroke. Rows carry `current`; the list asks
+    // risk.refresh (the daily run does too) and reloads.
+    return ctx.clients.search(filters, limit, ctx.today(), cursor);
   },
 
   'clients.archive'(input, ctx) {

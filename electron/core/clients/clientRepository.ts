@@ -2,7 +2,8 @@
 // Client shape here and nowhere else.
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import type { Address, Client } from '../../../shared/domain/client.js';
+import type { Address, Client, ClientListItem, ClientSearchOrder } from '../../../shared/domain/client.js';
+import type { RiskBand } from '../../../shared/risk/model.js';
 import { indexTerms, matchExpression, sortKey } from '../search/searchTerms.js';
 
 interface ClientRow {
@@ -60,6 +61,17 @@ function toClient(row: ClientRow): Client {
   };
 }
 
+interface ClientListRow extends ClientRow {
+  risk_score: number | null;
+  risk_band: RiskBand | null;
+  risk_current: 0 | 1 | null;
+}
+
+function toListItem(row: ClientListRow): ClientListItem {
+  const risk = row.risk_score === null || row.risk_band === null ? null : { score: row.risk_score, band: row.risk_band, current: row.risk_current === 1 };
+  return { ...toClient(row), risk };
+}
+
 function toRow(client: ClientRecord) {
   return {
     id: client.id,
@@ -84,18 +96,18 @@ function toRow(client: ClientRecord) {
   };
 }
 
-interface Cursor {
-  sortName: string;
-  id: string;
-}
+/** Where a page ended: the last client's place in the name order, or in the risk order. */
+type Cursor = { order: 'name'; sortName: string; id: string } | { order: 'risk'; score: number; id: string };
 
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.sortName, cursor.id])).toString('base64url');
+const encodeCursor = (cursor: Cursor) =>
+  Buffer.from(JSON.stringify(cursor.order === 'name' ? [cursor.sortName, cursor.id] : [cursor.score, cursor.id])).toString('base64url');
 
 function decodeCursor(text: string): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { sortName: value[0], id: value[1] };
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string') {
+      if (typeof value[0] === 'string') return { order: 'name', sortName: value[0], id: value[1] };
+      if (Number.isInteger(value[0]) && value[0] >= 0 && value[0] <= 100) return { order: 'risk', score: value[0] as number, id: value[1] };
     }
   } catch {
     // fall through: a cursor we did not hand out
@@ -104,7 +116,7 @@ function decodeCursor(text: string): Cursor | null {
 }
 
 export interface ClientPage {
-  items: Client[];
+  items: ClientListItem[];
   nextCursor: string | null;
 }
 
@@ -114,6 +126,8 @@ export interface ClientFilters {
   tag?: string;
   currency?: string;
   country?: string;
+  band?: RiskBand;
+  order: ClientSearchOrder;
 }
 
 export type ClientRepository = ReturnType<typeof createClientRepository>;
@@ -157,24 +171,46 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
   // read — keeping the matches, and stops after a page: sorting 100,000 whole rows is what is slow.
   const denseMatches = options.denseMatches ?? 2000;
   const countMatches = db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH ? LIMIT ?)').pluck();
-  const statements = new Map<string, Database.Statement<Record<string, unknown>, ClientRow>>();
+  const statements = new Map<string, Database.Statement<Record<string, unknown>, ClientListRow>>();
+  // The stored score rides along by primary key: a page reads at most `limit` of them.
+  const RISK_COLUMNS = 'r.score AS risk_score, r.band AS risk_band, (r.stale = 0 AND r.scored_on >= @today) AS risk_current';
   const listing = (filters: ClientFilters, match: 'none' | 'few' | 'many') => {
-    const where = ['(@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))'];
-    if (match !== 'none') where.push('c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)');
+    const byRisk = filters.order !== 'name';
+    const riskiest = filters.order === 'riskiest';
+    const where = [
+      byRisk
+        ? `(@score IS NULL OR (r.score, r.client_id) ${riskiest ? '<' : '>'} (@score, @id))`
+        : '(@sortName IS NULL OR (c.sort_name, c.id) > (@sortName, @id))',
+    ];
+    // Walking the score index, the matches are a set each client is looked up in (the unary plus
+    // keeps SQLite from instead looping over every match for every score it walks).
+    const walksScores = byRisk && match !== 'few';
+    if (match !== 'none') where.push(`${walksScores ? '+' : ''}c.seq IN (SELECT rowid FROM client_search WHERE client_search MATCH @match)`);
     if (filters.status !== 'all') where.push('c.status = @status');
     if (filters.tag) where.push('EXISTS (SELECT 1 FROM json_each(c.tags_json) t WHERE lower(t.value) = lower(@tag))');
     if (filters.currency) where.push('c.currency = @currency');
     if (filters.country) where.push('c.country = @country');
-    const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
-    const coveringIndex = filters.status === 'all' ? 'clients_by_name' : 'clients_by_status_name';
-    const onlyIndexedFilters = !filters.tag && !filters.currency && !filters.country;
-    const sql =
-      match === 'many' && onlyIndexedFilters
-        ? `SELECT * FROM clients WHERE seq IN (SELECT c.seq FROM clients c INDEXED BY ${coveringIndex} WHERE ${where.join(' AND ')} ${order}) ORDER BY sort_name, id`
-        : `SELECT c.* FROM clients c WHERE ${where.join(' AND ')} ${order}`;
+    if (filters.band) where.push('r.band = @band');
+    let sql: string;
+    if (byRisk) {
+      // Few matches: sort just those. Otherwise walk the score index (by band when filtered) from
+      // the riskiest or safest end, checking each client, and stop after a page — as the name order does.
+      const direction = riskiest ? 'DESC' : 'ASC';
+      const walk = walksScores ? `INDEXED BY ${filters.band ? 'risk_scores_by_band' : 'risk_scores_by_score'}` : '';
+      sql = `SELECT c.*, ${RISK_COLUMNS} FROM risk_scores r ${walk} JOIN clients c ON c.id = r.client_id WHERE ${where.join(' AND ')} ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`;
+    } else {
+      const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
+      const coveringIndex = filters.status === 'all' ? 'clients_by_name' : 'clients_by_status_name';
+      const onlyIndexedFilters = !filters.tag && !filters.currency && !filters.country && !filters.band;
+      const join = filters.band ? 'JOIN risk_scores r ON r.client_id = c.id' : 'LEFT JOIN risk_scores r ON r.client_id = c.id';
+      sql =
+        match === 'many' && onlyIndexedFilters
+          ? `SELECT c.*, ${RISK_COLUMNS} FROM clients c ${join} WHERE c.seq IN (SELECT c.seq FROM clients c INDEXED BY ${coveringIndex} WHERE ${where.join(' AND ')} ${order}) ORDER BY c.sort_name, c.id`
+          : `SELECT c.*, ${RISK_COLUMNS} FROM clients c ${join} WHERE ${where.join(' AND ')} ${order}`;
+    }
     let statement = statements.get(sql);
     if (!statement) {
-      statement = db.prepare<Record<string, unknown>, ClientRow>(sql);
+      statement = db.prepare<Record<string, unknown>, ClientListRow>(sql);
       statements.set(sql, statement);
     }
     return statement;
@@ -214,26 +250,32 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
       if (row) writeTerms(row.seq, toClient(row));
     },
 
-    search(filters: ClientFilters, limit: number, cursorText?: string): ClientPage {
+    /** One page of the list; `today` tells which stored risk scores are still current. */
+    search(filters: ClientFilters, limit: number, today: string, cursorText?: string): ClientPage {
       const cursor = cursorText ? decodeCursor(cursorText) : null;
       const match = matchExpression(filters.query);
       const density = match === null ? 'none' : countMatches.get(match, denseMatches + 1)! > denseMatches ? 'many' : 'few';
       // One row more than asked tells whether there is a next page.
       const rows = listing(filters, density).all({
-        sortName: cursor?.sortName ?? null,
+        sortName: cursor?.order === 'name' ? cursor.sortName : null,
+        score: cursor?.order === 'risk' ? cursor.score : null,
         id: cursor?.id ?? '',
         match,
         status: filters.status,
         tag: filters.tag ?? null,
         currency: filters.currency ?? null,
         country: filters.country ?? null,
+        band: filters.band ?? null,
+        today,
         limit: limit + 1,
       });
-      const items = rows.slice(0, limit).map(toClient);
+      const items = rows.slice(0, limit).map(toListItem);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ sortName: sortKey(last.name), id: last.id }) : null };
+      if (!(rows.length > limit && last)) return { items, nextCursor: null };
+      return { items, nextCursor: encodeCursor(filters.order === 'name' ? { order: 'name', sortName: sortKey(last.name), id: last.id } : { order: 'risk', score: last.risk!.score, id: last.id }) };
     },
   };
 }
 
-export const isValidCursor = (text: string) => decodeCursor(text) !== null;
+/** Whether a cursor was handed out by a page in this order (a name cursor cannot continue a risk order). */
+export const isValidCursor = (text: string, order: ClientSearchOrder) => decodeCursor(text)?.order === (order === 'name' ? 'name' : 'risk');

@@ -15,6 +15,7 @@ import { InvoicesScreen } from '../invoices/InvoicesScreen.js';
 import { ALL_INVOICES, type InvoiceFilters } from '../invoices/useInvoiceSearch.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { ReceivablesScreen } from '../receivables/ReceivablesScreen.js';
+import { RiskSettingsScreen } from '../risk/RiskSettingsScreen.js';
 import { BillingSettingsScreen } from '../settings/BillingSettingsScreen.js';
 import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
@@ -87,6 +88,7 @@ export function App() {
           {route.name === 'companyProfile' && <CompanyProfileScreen />}
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
+          {route.name === 'riskSettings' && <RiskSettingsScreen />}
         </main>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
 // `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
-// `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/documents/batch`. A fragment keeps routes working
+// `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
+// `#/documents/batch`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'letterTemplates' }
   | { name: 'panelSettings' }
   | { name: 'backups' }
+  | { name: 'riskSettings' }
   | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' };
@@ -35,6 +37,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   letters: { name: 'letterTemplates' },
   panels: { name: 'panelSettings' },
   backups: { name: 'backups' },
+  risk: { name: 'riskSettings' },
 };
 
 /** Document screens that are no section of their own, by the word after `#/documents/`. */
@@ -76,6 +79,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'panelSettings') return '#/settings/panels';
   if (route.name === 'backups') return '#/settings/backups';
   if (route.name === 'printBatch') return '#/documents/batch';
+  if (route.name === 'riskSettings') return '#/settings/risk';
   return `#/${route.name}`;
 }
 
@@ -89,6 +93,7 @@ export function sectionOf(route: Route): SectionId {
     case 'letterTemplates':
     case 'panelSettings':
     case 'backups':
+    case 'riskSettings':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.

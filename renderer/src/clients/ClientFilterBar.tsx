@@ -4,6 +4,7 @@ import type { FieldError } from '../../../shared/validation/fieldErrors.js';
 import { translateFieldError } from '../../../shared/i18n/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextField } from '../ui/Field.js';
+import { RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import { COMMON_CURRENCIES } from './lastCurrency.js';
 import type { ClientFilters, ClientStatusFilter } from './useClientSearch.js';
 
@@ -55,6 +56,14 @@ export function ClientFilterBar({ filters, onChange, errors }: ClientFilterBarPr
         error={errorOf('currency')}
         onChange={(event) => set('currency', event.target.value)}
       />
+      <SelectField id="client-filter-band" label={t('risk.filter.band')} value={filters.band} error={errorOf('band')} onChange={(event) => set('band', event.target.value as RiskBand | '')}>
+        <option value="">{t('risk.filter.band.any')}</option>
+        {RISK_BANDS.map((band) => (
+          <option key={band} value={band}>
+            {t(`risk.band.${band}`)}
+          </option>
+        ))}
+      </SelectField>
       <datalist id="client-filter-currency-options">
         {COMMON_CURRENCIES.map((code) => (
           <option key={code} value={code} />

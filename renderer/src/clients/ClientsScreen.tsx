@@ -91,6 +91,8 @@ export function ClientsScreen({ filters, onFiltersChange }: ClientsScreenProps) 
             // A new search starts at the top of its list, not where the last one was scrolled to.
             key={JSON.stringify(list.filters)}
             clients={list.items}
+            order={filters.order}
+            onOrderChange={(order) => onFiltersChange({ ...filters, order })}
             onOpen={(client) => navigate({ name: 'client', id: client.id })}
             canLoadMore={list.nextCursor !== null && !moreFailed}
             onNearEnd={() => void loadMore()}

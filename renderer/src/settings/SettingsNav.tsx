@@ -9,6 +9,7 @@ const PAGES = [
   { route: { name: 'panelSettings' }, label: 'nav.panels' },
   { route: { name: 'companyProfile' }, label: 'companyForm.title' },
   { route: { name: 'letterTemplates' }, label: 'templateEditor.title' },
+  { route: { name: 'riskSettings' }, label: 'settings.risk' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {

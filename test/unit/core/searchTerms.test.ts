@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientRepository } from '../../../electron/core/clients/clientRepository.js';
+import type { TestBook } from '../../fixtures/book.js';
 import { indexTerms, matchExpression } from '../../../electron/core/search/searchTerms.js';
 
 describe('search terms', () => {
@@ -20,30 +22,47 @@ describe('search terms', () => {
 });
 
 describe('the two ways a client search runs', () => {
-  it('find the same clients: sorting the few index matches, or walking the name index for many', async () => {
+  let book: TestBook;
+  let sortingMatches: ClientRepository;
+  let walkingIndex: ClientRepository;
+
+  beforeAll(async () => {
     const { openTestBook } = await import('../../fixtures/book.js');
     const { createClientRepository } = await import('../../../electron/core/clients/clientRepository.js');
-    const book = await openTestBook();
+    book = await openTestBook();
     await book.call('demo.load', {});
-    const sortingMatches = createClientRepository(book.backend.db, { denseMatches: 1_000_000 });
-    const walkingNames = createClientRepository(book.backend.db, { denseMatches: 0 });
-    const queries = ['a', 'sm', 'smith', 'Zhang', '王', '卡尔云', '上海', 'finance@', 'example', 'ÉMI', 'o brien', 'vip', 'shop.', 'zz', '科技 上海'];
-    for (const query of queries) {
-      for (const status of ['active', 'all'] as const) {
-        let cursor: string | undefined;
-        const pages = [sortingMatches, walkingNames].map(() => [] as string[]);
-        for (const [i, repo] of [sortingMatches, walkingNames].entries()) {
-          cursor = undefined;
-          do {
-            const page = repo.search({ query, status }, 40, cursor);
-            pages[i]!.push(...page.items.map((c) => c.id));
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor);
-        }
-        expect(pages[1], `${query} ${status}`).toEqual(pages[0]);
-      }
+    await book.call('risk.list', { limit: 1 }); // scores every client, for the risk orders
+    sortingMatches = createClientRepository(book.backend.db, { denseMatches: 1_000_000 });
+    walkingIndex = createClientRepository(book.backend.db, { denseMatches: 0 });
+  }, 60_000); // the sample book takes a few seconds to write
+  afterAll(() => book.close());
+
+  const QUERIES = ['a', 'sm', 'smith', 'Zhang', '王', '卡尔云', '上海', 'finance@', 'example', 'ÉMI', 'o brien', 'vip', 'shop.', 'zz', '科技 上海'];
+
+  function samePages(query: string, status: 'active' | 'all', order: 'name' | 'riskiest' | 'safest') {
+    const pages = [sortingMatches, walkingIndex].map((repo) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = repo.search({ query, status, order }, 40, '2026-11-26', cursor);
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    });
+    expect(pages[1], `${query} ${status} ${order}`).toEqual(pages[0]);
+  }
+
+  it('find the same clients: sorting the few index matches, or walking the name index for many', () => {
+    for (const query of QUERIES) for (const status of ['active', 'all'] as const) samePages(query, status, 'name');
+    expect(sortingMatches.search({ query: 'a', status: 'all', order: 'name' }, 500, '2026-11-26').items.length).toBeGreaterThan(50);
+  });
+
+  it('find the same clients riskiest or safest first: sorting the few matches, or walking the score index', () => {
+    for (const query of ['', ...QUERIES]) {
+      samePages(query, 'active', 'riskiest');
+      samePages(query, 'all', 'safest');
     }
-    expect(sortingMatches.search({ query: 'a', status: 'all' }, 500).items.length).toBeGreaterThan(50);
-    book.close();
+    expect(sortingMatches.search({ query: 'a', status: 'all', order: 'riskiest' }, 500, '2026-11-26').items.length).toBeGreaterThan(50);
   });
 });

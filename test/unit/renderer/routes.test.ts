@@ -14,6 +14,7 @@ describe('routes', () => {
     expect(parseRoute('#/settings/company')).toEqual({ name: 'companyProfile' });
     expect(parseRoute('#/settings/letters')).toEqual({ name: 'letterTemplates' });
     expect(parseRoute('#/documents/batch')).toEqual({ name: 'printBatch' });
+    expect(parseRoute('#/settings/risk')).toEqual({ name: 'riskSettings' });
     // The Settings section alone opens its first screen.
     expect(parseRoute('#/settings')).toEqual({ name: 'billingSettings' });
   });
@@ -27,7 +28,7 @@ describe('routes', () => {
   });
 
   it('writes fragments that read back as the same route', () => {
-    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'companyProfile' }, { name: 'letterTemplates' }, { name: 'printBatch' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
+    const routes: Route[] = [{ name: 'clients' }, { name: 'contracts' }, { name: 'plans' }, { name: 'invoices' }, { name: 'receivables' }, { name: 'billingSettings' }, { name: 'importHistory' }, { name: 'companyProfile' }, { name: 'letterTemplates' }, { name: 'printBatch' }, { name: 'riskSettings' }, { name: 'client', id: 'cl_abc12345' }, { name: 'client', id: 'odd/id?#' }];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(hrefOf({ name: 'client', id: 'cl_abc12345' })).toBe('#/clients/cl_abc12345');
   });
@@ -40,6 +41,7 @@ describe('routes', () => {
     expect(sectionOf({ name: 'companyProfile' })).toBe('settings');
     expect(sectionOf({ name: 'letterTemplates' })).toBe('settings');
     expect(sectionOf({ name: 'printBatch' })).toBe('invoices');
+    expect(sectionOf({ name: 'riskSettings' })).toBe('settings');
     expect(hrefOf(sectionRoute('settings'))).toBe('#/settings/billing');
     expect(hrefOf(sectionRoute('receivables'))).toBe('#/receivables');
   });

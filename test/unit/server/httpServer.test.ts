@@ -123,7 +123,7 @@ describe('calls', () => {
     expect(created.value).toMatchObject({ name: 'Kaer Cloud Ltd', currency: 'CNY', version: 1 });
 
     expect((await call(h, 'clients.get', { id: created.value.id })).json).toEqual({ ok: true, value: created.value });
-    expect((await call(h, 'clients.search', { query: 'kaer' })).json).toEqual({ ok: true, value: { items: [created.value], nextCursor: null } });
+    expect((await call(h, 'clients.search', { query: 'kaer' })).json).toEqual({ ok: true, value: { items: [{ ...created.value, risk: null }], nextCursor: null } });
     expect(errorCode((await call(h, 'clients.get', { id: 'cl_doesnotexist1' })).json)).toBe('not_found');
   });
 
