@@ -491,6 +491,10 @@ describe('billing in browser mode', () => {
 
   it('runs billing by hand: a renewal falls due, and the preview shows what comes next', async () => {
     const contoso = (await api('clients.search', { query: 'Contoso' })).items[0]!;
+    // After the bounced and disputed payments above, Contoso scores critical, and that band renews
+    // as proformas by default; this step is about when renewals fall due (band treatments have
+    // their own tests), so its renewals are plain invoices here.
+    await api('risk.settings.update', { bands: [{ band: 'critical', renewalsAsProforma: false }, { band: 'high', renewalsAsProforma: false }] });
     await api('contracts.create', { clientId: contoso.id, kind: 'vps', label: 'vps-contoso-2', priceMinor: 4900, cycle: 'monthly', startDate: addDays(today, -20), nextDueDate: addDays(today, 10) });
     await api('contracts.create', { clientId: contoso.id, kind: 'domain', label: 'contoso.example', priceMinor: 1500, cycle: 'annual', startDate: addDays(today, -300), nextDueDate: addDays(today, 25) });
     const run = page.getByRole('region', { name: 'Billing run' });
