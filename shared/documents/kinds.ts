@@ -1,6 +1,5 @@
-// The kinds of document HostLedger prints. Kept in shared/ so the API contract and the screens can
-// name them; electron/core/documents/model.ts holds the same lists for the PDF layer (a unit test
-// checks that the two agree).
+// The kinds of document HostLedger prints. Kept in shared/ so the API contract, the screens and the
+// PDF layer (electron/core/documents/model.ts) name them from one list.
 export const LETTER_KINDS = [
   'reminder',
   'first_notice',

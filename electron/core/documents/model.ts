@@ -2,22 +2,13 @@
 // every placeholder already filled. The PDF layer (pdf/) only lays these out; building them from
 // the book and the templates is the documents service's work. Keeping the two apart is what makes
 // an archived document reproducible: the model is built once, rendered once, and the bytes kept.
+import { INVOICE_KINDS, LETTER_KINDS, type LetterKind } from '../../../shared/documents/kinds.js';
 import type { Language } from '../../../shared/domain/language.js';
 
-export const LETTER_KINDS = [
-  'reminder',
-  'first_notice',
-  'second_notice',
-  'restriction_notice',
-  'final_notice',
-  'suspension_notice',
-  'termination_letter',
-  'payment_plan_agreement',
-  'receipt',
-] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+export { LETTER_KINDS, type LetterKind } from '../../../shared/documents/kinds.js';
 
-export const DOCUMENT_KINDS = ['invoice', 'proforma', 'credit_note', 'statement', ...LETTER_KINDS] as const;
+/** What the PDF layer lays out: every printable kind (the archive also holds batches and their registers). */
+export const DOCUMENT_KINDS = [...INVOICE_KINDS, 'statement', ...LETTER_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The reseller as printed on every document (the company profile in the book). */

@@ -8,6 +8,7 @@ import type { Output } from '../../../shared/api/methods.js';
 import { translateApiError, type MessageKey } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CheckList } from '../ui/CheckList.js';
 
 type Check = Output<'books.check'>;
 
@@ -64,24 +65,7 @@ export function BooksCheckPanel() {
       {result && !checking && (
         <div className="books-check-result" role="status">
           <p className={result.ok ? 'notice notice-success' : 'notice notice-error'}>{t(result.ok ? 'booksCheck.allOk' : 'booksCheck.problems')}</p>
-          <ul className="check-list">
-            {result.checks.map((item) => (
-              <li key={item.name} className={item.ok ? 'check check-ok' : 'check check-problem'}>
-                <span className="check-mark" aria-hidden="true">
-                  {item.ok ? '✓' : '✗'}
-                </span>
-                <span className="check-name">{nameOf(item.name)}</span>
-                <span className="check-state">{t(item.ok ? 'booksCheck.ok' : 'booksCheck.problem')}</span>
-                {item.problems.length > 0 && (
-                  <ul className="check-problems">
-                    {item.problems.map((line, index) => (
-                      <li key={index}>{line}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
+          <CheckList items={result.checks.map((item) => ({ key: item.name, ok: item.ok, name: nameOf(item.name), state: t(item.ok ? 'booksCheck.ok' : 'booksCheck.problem'), problems: item.problems }))} />
         </div>
       )}
     </section>

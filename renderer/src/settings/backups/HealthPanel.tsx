@@ -6,6 +6,7 @@ import type { Output } from '../../../../shared/api/methods.js';
 import { translateApiError } from '../../../../shared/i18n/index.js';
 import { useApi } from '../../api/ApiProvider.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { CheckList } from '../../ui/CheckList.js';
 import { formatInstant } from '../../ui/formatting.js';
 
 type HealthCheck = Output<'health.check'>['checks'][number];
@@ -64,17 +65,7 @@ export function HealthPanel() {
       {result && !checking && (
         <div role="status">
           <p className={result.ok ? 'notice notice-success' : 'notice notice-error'}>{t(result.ok ? 'health.allOk' : 'health.problems')}</p>
-          <ul className="check-list">
-            {result.checks.map((item) => (
-              <li key={item.name} className={item.ok ? 'check check-ok' : 'check check-problem'}>
-                <span className="check-mark" aria-hidden="true">
-                  {item.ok ? '✓' : '✗'}
-                </span>
-                <span className="check-name">{t(`health.check.${item.name}`)}</span>
-                <span className="check-state">{sentence(item)}</span>
-              </li>
-            ))}
-          </ul>
+          <CheckList items={result.checks.map((item) => ({ key: item.name, ok: item.ok, name: t(`health.check.${item.name}`), state: sentence(item) }))} />
         </div>
       )}
     </section>
