@@ -137,11 +137,9 @@ const recentCount = (dates: readonly string[], asOf: string, today: number): { c
   return { count, last };
 };
 
-/** The history as of its scoring date, reduced to the client's summary. */
-export function summariseHistory(history: PaymentHistory): ClientSummary {
-  const { asOf } = history;
-  const today = dayNumber(asOf);
-  const s: ClientSummary = {
+/** A client with nothing known yet as of a day: the start of every summary. */
+export function emptySummary(asOf: string, newInvoiceMinor: number | null = null): ClientSummary {
+  return {
     asOf,
     invoices: 0,
     averageMinor: 0,
@@ -169,8 +167,15 @@ export function summariseHistory(history: PaymentHistory): ClientSummary {
     lastBrokenPromise: null,
     brokenPlans: 0,
     lastBrokenPlan: null,
-    newInvoiceMinor: history.newInvoiceMinor,
+    newInvoiceMinor,
   };
+}
+
+/** The history as of its scoring date, reduced to the client's summary. */
+export function summariseHistory(history: PaymentHistory): ClientSummary {
+  const { asOf } = history;
+  const today = dayNumber(asOf);
+  const s = emptySummary(asOf, history.newInvoiceMinor);
   let totalMinor = 0;
   let lastIssue = '';
   for (const invoice of history.invoices) {

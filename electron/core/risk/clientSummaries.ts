@@ -2,7 +2,7 @@
 // one pass over its invoices with what was paid on each by that day, summed into one JSON row — so
 // one row per client, not two million invoices, crosses into JavaScript. shared/risk's summariseHistory is the definition; a
 // property test (test/unit/core/riskSummaries.property.test.ts) holds this query to it on random books.
-import { MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
+import { emptySummary, MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
 import type { Db } from '../db/database.js';
 
 type Sums = [
@@ -91,39 +91,6 @@ const ARRANGEMENTS = {
   brokenPlans: "SELECT client_id, coalesce(closed_date, created_date) AS day FROM payment_plans WHERE status = 'broken'",
 };
 const counted = (sql: string) => `SELECT client_id, count(*), max(day) FROM (${sql}) WHERE day <= @d AND julianday(@d) - julianday(day) <= @memory /*client*/ GROUP BY client_id`;
-
-export function emptySummary(asOf: string): ClientSummary {
-  return {
-    asOf,
-    invoices: 0,
-    averageMinor: 0,
-    firstIssue: null,
-    resolved: 0,
-    weightSum: 0,
-    lateWeight: 0,
-    daysWeight: 0,
-    newestWeight: 0,
-    lastLate: 0,
-    recentResolved: 0,
-    recentLate: 0,
-    earlierResolved: 0,
-    earlierLate: 0,
-    yearResolved: 0,
-    yearLate: 0,
-    pastDueDays: 0,
-    pastDueCount: 0,
-    pastDueMinor: 0,
-    partial: 0,
-    disputes: 0,
-    bounced: 0,
-    lastBounced: null,
-    brokenPromises: 0,
-    lastBrokenPromise: null,
-    brokenPlans: 0,
-    lastBrokenPlan: null,
-    newInvoiceMinor: null,
-  };
-}
 
 /**
  * Summaries as of `asOf` of one client or of every client with anything on file (clients with

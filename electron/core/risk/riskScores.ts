@@ -3,7 +3,8 @@
 // scored on an earlier day, or never scored.
 import { DEFAULT_MODEL, scoreSummary, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
 import type { Db } from '../db/database.js';
-import { clientSummaries, emptySummary } from './clientSummaries.js';
+import { clientSummaries } from './clientSummaries.js';
+import { emptySummary } from '../../../shared/risk/features.js';
 
 /** Past this many stale clients one pass over the whole ledger is cheaper than a query per client. */
 const WHOLE_BOOK_THRESHOLD = 200;

@@ -5,7 +5,8 @@
 // definition itself is leak-free: cutting everything after the scoring day off changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSummaries, emptySummary } from '../../../electron/core/risk/clientSummaries.js';
+import { clientSummaries } from '../../../electron/core/risk/clientSummaries.js';
+import { emptySummary } from '../../../shared/risk/features.js';
 import { addDays } from '../../../shared/dates.js';
 import { factorsOf, summariseHistory, type ClientSummary } from '../../../shared/risk/features.js';
 import type { PastInvoice, PaymentHistory } from '../../../shared/risk/history.js';
