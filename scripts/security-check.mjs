@@ -1,46 +1,48 @@
 // `npm run security`: Electronegativity over electron/ for the pinned Electron version, offline
-// check excluded. It always exits 0, so this reads its CSV and fails on any finding above
-// INFORMATIONAL whose check is not accepted, with its reason, in electronegativity.json.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// check excluded. Its command line always exits 0, and its CSV writer races its own header (the
+// first finding is sometimes overwritten), so this calls its runner directly and reads the
+// findings it returns. Any finding above INFORMATIONAL fails unless its check is accepted, with
+// the reason, in electronegativity.json.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const electronVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.electron;
 const { accepted } = JSON.parse(readFileSync(join(root, 'electronegativity.json'), 'utf8'));
-const cli = createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/index.js');
+const run = createRequire(import.meta.url)('@doyensec/electronegativity/dist/runner.js');
+const { severity, confidence } = createRequire(import.meta.url)('@doyensec/electronegativity/dist/finder/attributes.js');
 
-const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-const csv = join(out, 'findings.csv');
-const run = spawnSync(process.execPath, [cli, '-i', join(root, 'electron'), '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-r', '-v', 'false', '-o', csv], { encoding: 'utf8' });
-let text;
-try {
-  text = readFileSync(csv, 'utf8');
-} catch {
-  process.stderr.write(`Electronegativity wrote no findings file (exit ${run.status}):\n${run.stdout}\n${run.stderr}\n`);
-  process.exit(1);
-} finally {
-  rmSync(out, { recursive: true, force: true });
-}
+const { issues, errors } = await run({
+  input: join(root, 'electron'),
+  output: undefined,
+  isSarif: false,
+  customScan: [],
+  excludeFromScan: ['availablesecurityfixesglobalcheck'],
+  severitySet: severity.INFORMATIONAL.name,
+  confidenceSet: confidence.TENTATIVE.name,
+  isRelative: true,
+  isVerbose: false,
+  electronUpgrade: undefined,
+  electronVersionOverride: electronVersion,
+  parserPlugins: [],
+});
 
-// One finding a line: issue,"SEVERITY","CONFIDENCE","file","line:col",sample,"description",url
-const findings = text
-  .split('\n')
-  .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const [issue, severity, confidence, file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-    return { issue, severity, confidence, file, location };
-  });
-const blocking = findings.filter((f) => f.severity !== 'INFORMATIONAL' && !Object.hasOwn(accepted, f.issue));
-for (const f of findings) {
-  const verdict = Object.hasOwn(accepted, f.issue) ? 'accepted' : f.severity === 'INFORMATIONAL' ? 'informational' : 'FAIL';
-  process.stdout.write(`${verdict.padEnd(13)} ${f.issue} (${f.severity}, ${f.confidence}) ${f.file}:${f.location}\n`);
-}
-if (blocking.length > 0) {
-  process.stderr.write(`Electronegativity: ${blocking.length} finding(s) to fix, or to accept with a reason in electronegativity.json.\n`);
+if (errors.length > 0) {
+  // A file it could not parse is a file it did not check.
+  for (const error of errors) process.stderr.write(`Electronegativity could not check ${error.file}: ${error.message ?? error.error ?? ''}\n`);
   process.exit(1);
 }
-process.stdout.write(`Electronegativity: ${findings.length} finding(s), none blocking (Electron ${electronVersion}).\n`);
+let blocking = 0;
+for (const issue of issues) {
+  const isAccepted = Object.hasOwn(accepted, issue.id);
+  const informational = issue.severity.value <= severity.INFORMATIONAL.value;
+  if (!isAccepted && !informational) blocking += 1;
+  const verdict = isAccepted ? 'accepted' : informational ? 'informational' : 'FAIL';
+  process.stdout.write(`${verdict.padEnd(13)} ${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${issue.file}:${issue.location.line}:${issue.location.column}\n`);
+}
+if (blocking > 0) {
+  process.stderr.write(`Electronegativity: ${blocking} finding(s) to fix, or to accept with a reason in electronegativity.json.\n`);
+  process.exit(1);
+}
+process.stdout.write(`Electronegativity: ${issues.length} finding(s), none blocking (Electron ${electronVersion}).\n`);
