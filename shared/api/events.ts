@@ -10,6 +10,10 @@ export const eventSchemas = {
   'app.reopened': z.object({ reason: z.enum(['restore']) }),
   /** A panel action was asked for, approved, started, finished or cancelled. */
   'actions.updated': z.object({ id: z.string(), contractId: z.string(), state: z.string() }),
+  /** A ladder run finished: the desk and the clients' logs refresh. */
+  'dunning.ran': z.object({ runId: z.string(), done: z.number().int(), failed: z.number().int() }),
+  /** The desk has work for a person, or something failed: the desktop shows a notification. */
+  'dunning.attention': z.object({ needsApproval: z.number().int(), failed: z.number().int(), callsDue: z.number().int() }),
   'job.progress': z.object({
     jobId: z.string(),
     label: z.string(),

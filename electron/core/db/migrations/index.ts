@@ -7,6 +7,7 @@ import { billingMigration } from './003_billing.js';
 import { riskMigration } from './004_risk.js';
 import { documentsMigration } from './005_documents.js';
 import { panelsMigration } from './006_panels.js';
+import { ladderMigration } from './007_ladder.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration, ladderMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
