@@ -15,7 +15,6 @@ import { appLockMethods } from './appLock.js';
 import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
-import { dunningMethods } from './dunning.js';
 
 export const methods = {
   ...appMethods,
@@ -32,7 +31,6 @@ export const methods = {
   ...panelMethods,
   ...actionMethods,
   ...documentMethods,
-  ...dunningMethods,
   ...demoMethods,
 };
 
