@@ -8,11 +8,11 @@
 //   and the invoice is not yet due. Otherwise it is missed, never sent late.
 // - Of several notices that came due, only the latest goes out; the earlier ones are superseded.
 //   A late fee in a superseded step is still charged, dated its own day.
-// - An escalation (restriction, suspension, review) needs a notice to have gone out at least the
-//   policy's minimum notice days before. Its notice is the nearest earlier sending step that the
-//   policy itself puts at least that far ahead (else simply the nearest), or any later notice; so
-//   a ladder run every day keeps the policy's own days, and after a gap the notice goes out first
-//   and the escalation waits.
+// - An escalation (restriction, suspension, review) needs its notice — the nearest notice before
+//   it in the policy, or any later one — to have gone out first. Sent on its own day, the notice
+//   gives the time the policy leaves; sent late, the escalation waits the policy's minimum notice
+//   days after the day it actually went out. So a ladder run every day keeps the policy's own
+//   days, and after a gap the notice goes out first and the escalation waits.
 // - A restriction due together with a suspension is superseded by it.
 // - A plan in good standing, a promise until its date or an open dispute holds the invoice's
 //   ladder; when a broken plan or promise sets it going again, the rules above pick the step that
@@ -98,14 +98,13 @@ function planSteps(policy: DunningPolicy, invoice: LadderInvoice, client: Ladder
     };
   });
   for (const step of steps) {
-    if (!step.escalates) continue;
-    const before = steps.filter((s) => s.order < step.order && s.sends);
-    const farEnough = before.filter((s) => step.offsetDays - s.offsetDays >= policy.minNoticeDays);
-    step.noticeOrder = (farEnough.at(-1) ?? before.at(-1))?.order ?? -1;
+    if (step.escalates) step.noticeOrder = steps.filter((s) => s.order < step.order && isNotice(s)).at(-1)?.order ?? -1;
   }
   return steps;
 }
 
+/** A step that warns the client: it sends, and changes nothing itself (a restriction's own letter only reports it). */
+const isNotice = (s: PlannedStep) => s.sends && !s.escalates;
 const isFinal = (record: RungRecord | undefined) => record !== undefined && FINAL_RUNG_STATES.includes(record.state);
 /** Approved, running (a run that stopped halfway) or failed: a line already on its way, kept whatever else changed. */
 const inProgress = (record: RungRecord | undefined) => record !== undefined && (record.state === 'approved' || record.state === 'running' || record.state === 'failed');
@@ -259,23 +258,25 @@ function invoiceLines(ctx: InvoiceContext, overdueMinor: number): LadderLine[] {
 }
 
 /**
- * Whether an escalation's notice went out at least the minimum notice days ago: its own notice or
- * any later one. When none has, the day it can run if a notice goes out today (null when none will).
+ * Whether an escalation's notice — the nearest notice before it in the policy, or any later one —
+ * has given the client enough time. A notice that went out on its own day gives the time the
+ * policy itself leaves before the escalation; one that went out late (catch-up, a pause, a
+ * postponement) gives the minimum notice days from the day it actually went out. When none has
+ * gone out: the day it can run if a notice goes out today (null when none will).
  */
 function noticeWait(ctx: InvoiceContext, planned: PlannedStep, goingOutToday: ReadonlySet<number>): { ready: boolean; until: string | null } {
   if (planned.noticeOrder < 0) return { ready: true, until: null };
   const { asOf } = ctx.state;
   const min = ctx.policy.minNoticeDays;
-  let earliest: string | null = null;
+  let until: string | null = null;
   for (const s of ctx.steps) {
-    if (s.order < planned.noticeOrder || !s.sends || s.order === planned.order) continue;
+    if (s.order < planned.noticeOrder || !isNotice(s)) continue;
     const record = ctx.rungs.get(s.step.key);
-    if (record?.state === 'done' && record.doneOn !== null && (earliest === null || record.doneOn < earliest)) earliest = record.doneOn;
+    if (record?.state !== 'done' || record.doneOn === null) continue;
+    const readyOn = record.doneOn <= s.scheduledOn ? planned.scheduledOn : addDays(record.doneOn, min);
+    if (until === null || readyOn < until) until = readyOn;
   }
-  if (earliest !== null) {
-    const until = addDays(earliest, min);
-    return until <= asOf ? { ready: true, until: null } : { ready: false, until };
-  }
+  if (until !== null) return until <= asOf ? { ready: true, until: null } : { ready: false, until };
   const willGo = [...goingOutToday].some((order) => order >= planned.noticeOrder);
   return { ready: false, until: willGo ? addDays(asOf, Math.max(min, 1)) : null };
 }

@@ -130,9 +130,9 @@ describe('pauses', () => {
     const clients = new Map([['cl_a', client({ arrangements: promise('open', day(12)) })]]);
     const lines = evaluateLadder(state(day(14), { clients, rungs: done([['first_notice', day(1)]]) })).lines;
     expect(lines.every((l) => l.resumedFrom?.kind === 'promise' && l.resumedFrom.on === day(13))).toBe(true);
-    // The first notice went out long ago, so the restriction can come now; the suspension waits for
-    // the final notice going out today. The second notice is overtaken by it, but its fee is charged.
-    expect(brief(lines)).toEqual(['second_notice:due', 'restriction:needs_approval', 'final_notice:due', `suspension:waiting_notice@${day(17)}`]);
+    // The final notice goes out today and overtakes the second notice (whose fee is still
+    // charged); restriction and suspension both wait the notice period after it.
+    expect(brief(lines)).toEqual(['second_notice:due', `restriction:waiting_notice@${day(17)}`, 'final_notice:due', `suspension:waiting_notice@${day(17)}`]);
     expect(lines[0]!.noticeSuperseded).toBe(true);
   });
 
