@@ -11,7 +11,7 @@ interface CallRow extends Omit<CallTask, 'outcome'> {
   outcome: CallOutcome | null;
 }
 
-const SELECT = `SELECT t.id, t.client_id AS clientId, c.name AS clientName, t.invoice_id AS invoiceId, i.number AS invoiceNumber, t.kind, t.phone,
+const SELECT = `SELECT t.id, t.client_id AS clientId, c.name AS clientName, t.invoice_id AS invoiceId, i.number_text AS invoiceNumber, t.kind, t.phone,
   t.due_on AS dueOn, t.state, t.outcome, t.note, t.communication_id AS communicationId, t.created_at AS createdAt, t.done_at AS doneAt, t.done_by AS doneBy
   FROM call_tasks t JOIN clients c ON c.id = t.client_id LEFT JOIN invoices i ON i.id = t.invoice_id`;
 
