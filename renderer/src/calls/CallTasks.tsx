@@ -41,6 +41,9 @@ export function CallTasks() {
     <div className="screen calls-screen">
       <div className="screen-header">
         <h1>{t('calls.title')}</h1>
+        <button type="button" className="button" onClick={() => setVersion((v) => v + 1)}>
+          {t('clientDocuments.refresh')}
+        </button>
       </div>
       <p className="muted">{t('calls.intro')}</p>
       {recorded && (
