@@ -45,7 +45,7 @@ export function CallTasks() {
           {t('clientDocuments.refresh')}
         </button>
       </div>
-      <p className="muted">{t('calls.intro')}</p>
+      <p className="screen-intro muted">{t('calls.intro')}</p>
       {recorded && (
         <p className="notice notice-success" role="status">
           {t('calls.recorded', { client: recorded.clientName, outcome: recorded.outcome ? t(`calls.outcome.${recorded.outcome}`) : '' })}
