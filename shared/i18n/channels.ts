@@ -109,7 +109,7 @@ export const channelsEn = {
   'lettersToPrint.date': 'Day',
   'lettersToPrint.make': 'Get the letters',
   'lettersToPrint.none': 'No letters were waiting to print on {date}.',
-  'lettersToPrint.made': '{letters} letters, {pages} pages ({fresh} printed for the first time).',
+  'lettersToPrint.made': 'Letters: {letters}, pages: {pages}; printed for the first time: {fresh}.',
   'lettersToPrint.fileName': 'Letters {date}',
 } satisfies Record<OutcomeKeys | SecurityKeys, string> & Record<string, string>;
 
