@@ -76,7 +76,7 @@ describe('email, SMS and calls in browser mode', () => {
     // SMS without a gateway: the test says what to do, beside the button.
     await page.getByLabel('Send a test text to').fill('+852 5555 0100');
     await page.getByRole('button', { name: 'Send test SMS' }).click();
-    await page.locator('.channel-test-answer').filter({ hasText: 'SMS is not set up' }).waitFor();
+    await page.locator('.channel-test-answer').filter({ hasText: 'SMS is not set up: enter the gateway address above and save.' }).waitFor();
   });
 
   it("logs an emailed reminder in the client's communication log, where it can be marked bounced", async () => {
@@ -102,7 +102,7 @@ describe('email, SMS and calls in browser mode', () => {
   it("gives the day's printed letters in one PDF and logs them printed once", async () => {
     await api('clients.update', { id: clientId, address: { lines: ['88 Harbour Road'], city: 'Hong Kong', country: 'HK' } });
     expect((await api('channels.send', { clientId, letter: 'reminder', channel: 'letter', key: 'e2e:letter' })).status).toBe('queued_for_print');
-    await page.evaluate(() => (location.hash = '#/documents/batch'));
+    await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/documents/batch'));
     const panel = page.getByRole('form', { name: 'Letters of the day' });
     await panel.getByRole('button', { name: 'Get the letters' }).click();
     await panel.getByText('Letters: 1, pages: 1; printed for the first time: 1.').waitFor();

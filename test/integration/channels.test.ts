@@ -116,7 +116,7 @@ describe('SMS gateway', () => {
     closers.push(gateway.close);
     await book.call('channels.settings.update', { sms: { url: `${gateway.url}/sms?to={{to}}&text={{text}}&from={{sender}}`, method: 'GET', senderId: 'HL', successContains: 'OK' } });
     const answer = await book.call('channels.testSms', { to: '+1 555 0100' });
-    expect(answer).toEqual({ ok: true, message: '200 OK queued' });
+    expect(answer).toEqual({ ok: true, message: '200 OK queued', setupProblem: null });
     const url = new URL(gateway.hits[0]!.url, 'http://x');
     expect(gateway.hits[0]!.method).toBe('GET');
     expect(url.searchParams.get('to')).toBe('+1 555 0100');
@@ -134,6 +134,8 @@ describe('SMS gateway', () => {
     const failed = await book.call('channels.send', { clientId: en.id, letter: 'reminder', channel: 'sms' });
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed.detail).toContain('Settings → Email & SMS');
+    expect(await book.call('channels.testSms', { to: '+1 555 0100' })).toMatchObject({ ok: false, setupProblem: 'sms_no_gateway' });
+    expect(await book.call('channels.testEmail', { to: 'me@example.com' })).toMatchObject({ ok: false, setupProblem: 'email_no_server' });
   });
 });
 

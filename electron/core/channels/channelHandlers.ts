@@ -9,8 +9,8 @@ import { getCall, listCalls, recordCall, requestCall } from './calls.js';
 import { channelSecrets, describeChannelSettings, readChannelSettings, updateChannelSettings } from './channelSettings.js';
 import { deliver } from './deliver.js';
 import { lettersToPrint } from './printQueue.js';
-import { sendSms } from './smsGateway.js';
-import { sendEmail } from './smtp.js';
+import { sendSms, smsSetupProblem } from './smsGateway.js';
+import { emailSetupProblem, sendEmail } from './smtp.js';
 import { newId } from '../ids.js';
 import { requireClient } from '../documents/builders/common.js';
 
@@ -23,6 +23,8 @@ export const channelHandlers: HandlersOf<typeof channelMethods> = {
   },
   async 'channels.testEmail'(input, ctx) {
     const { email } = readChannelSettings(ctx);
+    const setup = emailSetupProblem(email);
+    if (setup) return { ok: false, message: setup.message, setupProblem: setup.code };
     const { smtpPassword } = await channelSecrets(ctx);
     const answer = await sendEmail(email, smtpPassword, {
       to: input.to,
@@ -32,13 +34,15 @@ export const channelHandlers: HandlersOf<typeof channelMethods> = {
       messageId: `<${newId('test')}@${email.fromAddress.split('@')[1] || 'hostledger.local'}>`,
       attachment: null,
     });
-    return answer.ok ? { ok: true, message: answer.response } : { ok: false, message: answer.reason };
+    return answer.ok ? { ok: true, message: answer.response, setupProblem: null } : { ok: false, message: answer.reason, setupProblem: null };
   },
   async 'channels.testSms'(input, ctx) {
     const { sms } = readChannelSettings(ctx);
+    const setup = smsSetupProblem(sms);
+    if (setup) return { ok: false, message: setup.message, setupProblem: setup.code };
     const { headers } = await channelSecrets(ctx);
     const answer = await sendSms(sms, headers, input.to, 'HostLedger test message.');
-    return answer.ok ? { ok: true, message: answer.response } : { ok: false, message: answer.reason };
+    return answer.ok ? { ok: true, message: answer.response, setupProblem: null } : { ok: false, message: answer.reason, setupProblem: null };
   },
   'channels.send'(input, ctx) {
     requireClient(ctx, input.clientId);
