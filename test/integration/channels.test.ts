@@ -157,6 +157,11 @@ describe('printed letters', () => {
     expect(text).toContain(enInvoice.number!);
     expect((await book.call('channels.lettersToPrint', { date: '2026-11-26' })).newlyPrinted).toBe(0);
     expect(await book.call('channels.lettersToPrint', { date: '2026-11-25' })).toEqual({ pdfBase64: null, letters: 0, pages: 0, newlyPrinted: 0 });
+    // A final notice names its suspension date; refused naming this method's own field, nothing written.
+    const before = book.backend.db.prepare('SELECT count(*) FROM documents').pluck().get();
+    const refused = await book.backend.dispatch('channels.send', { clientId: en.id, letter: 'final_notice', channel: 'letter' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'suspensionDate' }] } } });
+    expect(book.backend.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(before);
     const log = await book.call('communications.list', { clientId: zh.id });
     expect(log.items.filter((c) => c.documentId === a.documentId).map((c) => c.status)).toEqual(['printed', 'queued_for_print']);
   });

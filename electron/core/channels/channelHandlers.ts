@@ -4,7 +4,7 @@ import type { channelMethods } from '../../../shared/api/channels.js';
 import type { Communication } from '../../../shared/api/documents.js';
 import type { HandlersOf } from '../context.js';
 import { createArchive } from '../documents/archive.js';
-import { conflict, notFound } from '../errors.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import { getCall, listCalls, recordCall, requestCall } from './calls.js';
 import { channelSecrets, describeChannelSettings, readChannelSettings, updateChannelSettings } from './channelSettings.js';
 import { deliver } from './deliver.js';
@@ -44,17 +44,25 @@ export const channelHandlers: HandlersOf<typeof channelMethods> = {
     const answer = await sendSms(sms, headers, input.to, 'HostLedger test message.');
     return answer.ok ? { ok: true, message: answer.response, setupProblem: null } : { ok: false, message: answer.reason, setupProblem: null };
   },
-  'channels.send'(input, ctx) {
+  async 'channels.send'(input, ctx) {
     requireClient(ctx, input.clientId);
-    return deliver(ctx, {
-      key: input.key ?? `manual:${newId('snd')}`,
-      clientId: input.clientId,
-      letter: input.letter,
-      channel: input.channel,
-      invoiceIds: input.invoiceIds,
-      suspensionDate: input.suspensionDate,
-      restriction: input.restriction,
-    });
+    try {
+      return await deliver(ctx, {
+        key: input.key ?? `manual:${newId('snd')}`,
+        clientId: input.clientId,
+        letter: input.letter,
+        channel: input.channel,
+        invoiceIds: input.invoiceIds,
+        suspensionDate: input.suspensionDate,
+        restriction: input.restriction,
+      });
+    } catch (error) {
+      // The letter's parameters are this method's own fields: name them as the caller sent them.
+      if (error instanceof ApiError && error.details?.fields) {
+        throw new ApiError(error.code, error.message, { ...error.details, fields: error.details.fields.map((f) => ({ ...f, field: f.field.replace(/^params\./, '') })) });
+      }
+      throw error;
+    }
   },
   'channels.lettersToPrint'(input, ctx) {
     return lettersToPrint(ctx, input.date);
