@@ -139,6 +139,23 @@ describe('SMS gateway', () => {
   });
 });
 
+describe('channel settings', () => {
+  it('refuses unencrypted SMTP to another machine and a new secret header without its value, changing nothing', async () => {
+    const before = await book.call('channels.settings.get', {});
+    const plain = await book.backend.dispatch('channels.settings.update', { email: { host: 'smtp.example.com', security: 'none', password: 'x-Secret-1' } });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'email.security' }] } } });
+    const header = await book.backend.dispatch('channels.settings.update', { sms: { headers: [{ name: 'X-Api-Key', secret: true }] } });
+    expect(header).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'sms.headers.0.value' }] } } });
+    expect(await book.call('channels.settings.get', {})).toEqual(before);
+    expect(before.email.hasPassword).toBe(false);
+
+    // Loopback may go unencrypted; the password is stored, kept when left out, and removed with null.
+    await book.call('channels.settings.update', { email: { host: '127.0.0.1', security: 'none', password: 'x-Secret-1' } });
+    expect((await book.call('channels.settings.update', { email: { fromName: 'Billing' } })).email).toMatchObject({ hasPassword: true, fromName: 'Billing' });
+    expect((await book.call('channels.settings.update', { email: { password: null } })).email.hasPassword).toBe(false);
+  });
+});
+
 describe('printed letters', () => {
   it("queues the ladder's letters; the day's print is one PDF of them, logged printed once", async () => {
     const { zh, en, zhInvoice, enInvoice } = await documentBook(book);
