@@ -105,7 +105,8 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     [w('cover.counts'), w('cover.countsText', input.counts)],
   ]);
   // The verification line stands out: a broken chain is the first thing a reader must see.
-  const auditText = `${w('cover.audit')}: ${input.audit.ok ? w('cover.auditYes', { checked: input.audit.checked }) : w('cover.auditNo', { brokenAt: input.audit.brokenAt ?? 0, checked: input.audit.checked })}`;
+  const colon = language === 'zh-CN' ? '：' : ': ';
+  const auditText = `${w('cover.audit')}${colon}${input.audit.ok ? w('cover.auditYes', { checked: input.audit.checked }) : w('cover.auditNo', { brokenAt: input.audit.brokenAt ?? 0, checked: input.audit.checked })}`;
   sheet.y += mm(2);
   sheet.paragraph(clean(auditText), { size: 10, bold: true, color: input.audit.ok ? '#1d6b35' : ALERT });
   sheet.y += mm(4);
@@ -136,11 +137,11 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
   table(
     [
       ['col.date', 30],
-      ['col.what', 62],
+      ['col.what', 60],
       ['col.amount', 24, 'right'],
-      ['col.channel', 14],
+      ['col.channel', 17],
       ['col.status', 20],
-      ['col.hash', 25],
+      ['col.hash', 24],
     ],
     chronology(book, language).map((e) => [e.when, e.what, e.amount, e.channel, e.status, e.hash]),
   );
@@ -234,8 +235,8 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
   table(
     [
       ['col.sentAt', 27],
-      ['col.what', 42],
-      ['col.channel', 14],
+      ['col.what', 39],
+      ['col.channel', 17],
       ['col.recipient', 32],
       ['col.status', 16],
       ['col.proof', 44],
@@ -255,12 +256,12 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
   table(
     [
       ['col.requested', 28],
-      ['col.kind', 22],
-      ['col.account', 25],
+      ['col.kind', 27],
+      ['col.account', 27],
       ['col.status', 18],
-      ['col.approved', 30],
-      ['col.finished', 24],
-      ['col.answer', 28],
+      ['col.approved', 28],
+      ['col.finished', 22],
+      ['col.answer', 25],
     ],
     book.panelActions.map((a) => [
       `${instantText(a.createdAt)}\n${a.requestedBy}`,
