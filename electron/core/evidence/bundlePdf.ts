@@ -136,8 +136,8 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
   heading('section.chronology');
   table(
     [
-      ['col.date', 30],
-      ['col.what', 60],
+      ['col.date', 33],
+      ['col.what', 57],
       ['col.amount', 24, 'right'],
       ['col.channel', 17],
       ['col.status', 20],
