@@ -10,6 +10,7 @@ import { hrefOf } from '../app/routes.js';
 import { ContractDialog } from '../contracts/ContractDialog.js';
 import { ContractForm } from '../contracts/ContractForm.js';
 import { ClientDocuments } from '../documents/ClientDocuments.js';
+import { ClientEvidence } from '../evidence/EvidenceBundle.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ClientRiskPanel } from '../risk/ClientRiskPanel.js';
 import { ArchiveClientDialog } from './ArchiveClientDialog.js';
@@ -113,6 +114,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
 
       <ClientRiskPanel clientId={client.id} currency={client.currency} />
       <ClientDocuments client={client} />
+      <ClientEvidence clientId={client.id} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">
