@@ -123,13 +123,18 @@ let s: Scenario;
 let bundle: EvidenceBundle;
 let files: Map<string, Buffer>;
 let copyDir: string;
+const progressSeen: { done: number; finished: boolean }[] = [];
 
 beforeAll(async () => {
   s = await disputeBook();
   // The same books, copied before the bundle is made: making it there must give the same ZIP.
   copyDir = tempDir();
   await s.book.backend.db.backup(join(copyDir, DATABASE_FILE));
+  const stop = s.book.backend.subscribe((event) => {
+    if (event.name === 'job.progress' && event.payload.label === 'evidence.bundle') progressSeen.push({ done: event.payload.done, finished: event.payload.finished });
+  });
   bundle = await s.book.call('evidence.bundle', { clientId: s.clientId });
+  stop();
   files = await unzip(Buffer.from(bundle.zipBase64, 'base64'));
 }, 120_000);
 afterAll(() => s?.book.close());
@@ -215,11 +220,18 @@ describe('the evidence bundle of a client', () => {
     expect(text).toContain('limit_bandwidth');
     // The chronology: signed, started, invoiced, paid, late fee — in that order.
     const order = ['Contract acme-shop.example.com signed', 'Contract acme-shop.example.com starts', 'Payment received', 'Late fee invoice', 'Dispute opened', 'Panel: limit_bandwidth'].map((what) => text.indexOf(what));
-    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Every file's hash is on the cover.
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { files: { path: string; sha256: string }[] };
     for (const file of manifest.files.filter((f) => f.path !== 'evidence.pdf')) expect(text, file.path).toContain(file.sha256);
+  });
+
+  it('reports its progress, part by part, to the end', () => {
+    expect(progressSeen.length).toBeGreaterThan(5);
+    expect(progressSeen.map((p) => p.done)).toEqual([...progressSeen.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progressSeen.at(-1)).toEqual({ done: 12, finished: true });
+    expect(progressSeen.filter((p) => p.finished)).toHaveLength(1);
   });
 
   it('is archived, and its ZIP hash is in the audit log', async () => {

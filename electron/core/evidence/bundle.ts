@@ -12,7 +12,7 @@ import { createArchive, sha256 } from '../documents/archive.js';
 import { letterhead } from '../documents/builders/common.js';
 import { ApiError, invalidField } from '../errors.js';
 import { newId } from '../ids.js';
-import { renderBundlePdf, type ListedFile } from './bundlePdf.js';
+import { PDF_PARTS, renderBundlePdfOffThread, type ListedFile } from './bundlePdf.js';
 import { csvFiles, type BundleFile } from './csvFiles.js';
 import { gatherEvidence, type DisputeRecord, type EvidenceBook } from './gather.js';
 import { zipFiles } from './zipFile.js';
@@ -98,7 +98,9 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
   }
 
   const jobId = newId('job');
-  const progress = (done: number, finished = false) => ctx.events.emit('job.progress', { jobId, label: LABEL, done, total: 3, finished });
+  // Steps: the records read and the files written, each part of the PDF laid out, the ZIP.
+  const total = PDF_PARTS + 2;
+  const progress = (done: number, finished = false) => ctx.events.emit('job.progress', { jobId, label: LABEL, done, total, finished });
   progress(0);
   const audit = createAuditLog(ctx.db, { actor: () => ctx.actor, now: () => ctx.clock.now() }).verify();
   const verification = { ok: audit.ok, checked: audit.checked, brokenAt: audit.brokenAt ?? null };
@@ -113,8 +115,9 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
     { path: 'audit_verify.json', bytes: Buffer.from(`${JSON.stringify({ ...verification, verifiedAt: generatedAt, scope: 'the whole audit log of the books' }, null, 2)}\n`, 'utf8') },
   ];
   progress(1);
-  const pdf = await renderBundlePdf({ book, language: input.language, head, generatedAt, generatedBy: ctx.actor, files: files.map(listed), audit: verification, counts, dispute });
-  progress(2);
+  const pdf = await renderBundlePdfOffThread({ book, language: input.language, head, generatedAt, generatedBy: ctx.actor, files: files.map(listed), audit: verification, counts, dispute }, (parts) =>
+    progress(1 + parts),
+  );
   const pdfFile: BundleFile = { path: 'evidence.pdf', bytes: Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength) };
   const all = [pdfFile, ...files];
   const manifest: BundleFile = {
@@ -152,7 +155,7 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
     });
     return archived;
   });
-  progress(3, true);
+  progress(total, true);
   return {
     documentId: document.id,
     pdfBase64: pdfFile.bytes.toString('base64'),

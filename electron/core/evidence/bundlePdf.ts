@@ -3,13 +3,14 @@
 // audit chain's verification, the ZIP's files with their SHA-256), then the chronology, contract
 // terms, invoices, payments, notices with proof of sending, panel actions, ladder steps and the
 // disputes. Its dates come from the request (never the clock), so the same books give the same bytes.
+import { Worker } from 'node:worker_threads';
 import type { Language } from '../../../shared/domain/language.js';
 import { formatAmount } from '../../../shared/documents/wording.js';
 import { evidenceWord, isEvidenceWordKey, type EvidenceWordKey } from '../../../shared/evidence/wording.js';
 import { labelsFor, type Letterhead } from '../documents/builders/common.js';
 import { recipientOf } from '../documents/builders/common.js';
 import type { PageFrame } from '../documents/model.js';
-import { loadFonts } from '../documents/pdf/fonts.js';
+import { fontBytes, loadFonts, type FontBytes } from '../documents/pdf/fonts.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../documents/pdf/geometry.js';
 import { firstPageHead, footers } from '../documents/pdf/letterhead.js';
 import { finish } from '../documents/pdf/renderDocument.js';
@@ -45,11 +46,16 @@ export interface BundlePdfInput {
   dispute: DisputeRecord | null;
 }
 
+/** How many parts the PDF reports as laid out: the cover, the eight sections, the dispute. */
+export const PDF_PARTS = 10;
+
 const ALERT = '#a12622';
 const TEXT: TextStyle = { size: 9 };
 
-export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: number) => void = () => {}): Promise<{ bytes: Uint8Array; pages: number }> {
   const { book, language } = input;
+  let parts = 0;
+  const partDone = () => laidOut((parts += 1));
   const w = (key: EvidenceWordKey, params: Record<string, string | number> = {}) => evidenceWord(language, key, params);
   const money = (minor: number, currency: string) => formatAmount(language, minor, currency);
   const frame: PageFrame = { company: input.head.company, envelope: input.head.envelope, recipient: recipientOf(book.client), title: w('title', { client: book.client.name }) };
@@ -131,21 +137,23 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
   fileRow(w('cover.file'), w('cover.size'), w('cover.sha256'), { ...small, bold: true, color: MUTED });
   for (const file of input.files) fileRow(file.path, String(file.size), file.sha256, small);
 
+  partDone();
   // Chronology.
   sheet.newPage();
   heading('section.chronology');
   table(
     [
       ['col.date', 33],
-      ['col.what', 57],
-      ['col.amount', 24, 'right'],
-      ['col.channel', 17],
-      ['col.status', 20],
+      ['col.what', 60],
+      ['col.amount', 23, 'right'],
+      ['col.channel', 16],
+      ['col.status', 19],
       ['col.hash', 24],
     ],
     chronology(book, language).map((e) => [e.when, e.what, e.amount, e.channel, e.status, e.hash]),
   );
 
+  partDone();
   // Contracts and their terms.
   heading('section.contracts');
   if (book.contracts.length === 0) none();
@@ -175,6 +183,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     );
   }
 
+  partDone();
   // Invoices and credit notes, with what they add up to per currency.
   heading('section.invoices');
   table(
@@ -207,6 +216,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     sheet.y += mm(2);
   }
 
+  partDone();
   heading('section.payments');
   table(
     [
@@ -230,6 +240,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     }),
   );
 
+  partDone();
   heading('section.notices');
   const documentHash = new Map(book.documents.map((d) => [d.id, d.sha256]));
   table(
@@ -252,6 +263,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     }),
   );
 
+  partDone();
   heading('section.panel');
   table(
     [
@@ -274,6 +286,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     ]),
   );
 
+  partDone();
   heading('section.ladder');
   table(
     [
@@ -288,6 +301,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     book.rungs.map((r) => [r.scheduledOn, r.invoiceNumber, r.catchUp ? `${r.stepKey} (catch-up)` : r.stepKey, r.state, r.doneOn ?? '', r.decidedBy ? `${r.decidedBy}${r.decidedAt ? `\n${instantText(r.decidedAt)}` : ''}` : '', r.reason ?? r.lastError ?? '']),
   );
 
+  partDone();
   heading('section.disputes');
   table(
     [
@@ -305,6 +319,7 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     ],
   );
 
+  partDone();
   // The dispute the bundle was asked for: its facts, its invoice's lines and everything about it.
   if (input.dispute) {
     const dispute = input.dispute;
@@ -328,11 +343,11 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     }
     table(
       [
-        ['col.date', 30],
-        ['col.what', 80],
-        ['col.amount', 25, 'right'],
-        ['col.status', 20],
-        ['col.hash', 20],
+        ['col.date', 33],
+        ['col.what', 75],
+        ['col.amount', 24, 'right'],
+        ['col.status', 19],
+        ['col.hash', 24],
       ],
       chronology(book, language)
         .filter((e) => e.what.includes(dispute.invoiceNumber))
@@ -340,8 +355,51 @@ export async function renderBundlePdf(input: BundlePdfInput): Promise<{ bytes: U
     );
   }
 
+  partDone();
   const range = doc.bufferedPageRange();
   const pages = range.start + range.count;
   footers(sheet, frame, 0, pages);
   return { bytes: await finish(doc), pages };
+}
+
+export interface PdfWorkerInput {
+  pdf: BundlePdfInput;
+  fonts: FontBytes;
+}
+
+export type PdfWorkerMessage = { type: 'progress'; done: number } | { type: 'done'; bytes: Uint8Array; pages: number } | { type: 'failed'; message: string };
+
+/** Built, the compiled pdfWorker.js beside this file; from source (tests, tsx), through tsx like its parent. */
+function spawn(input: PdfWorkerInput): Worker {
+  // A long bundle keeps every page until the footers number them: room for a few hundred pages.
+  const resourceLimits = { maxOldGenerationSizeMb: 256 };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pdfWorker.js', import.meta.url), { workerData: input, resourceLimits });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./pdfWorker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: input, resourceLimits });
+}
+
+/**
+ * Lays the PDF out on a worker thread, so the backend keeps answering the UI meanwhile (a client
+ * with years of dealings takes seconds); `laidOut` hears of each part as it is done.
+ */
+export function renderBundlePdfOffThread(input: BundlePdfInput, laidOut: (parts: number) => void): Promise<{ bytes: Uint8Array; pages: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = spawn({ pdf: input, fonts: fontBytes() });
+    let settled = false;
+    const settle = (then: () => void) => {
+      if (settled) return;
+      settled = true;
+      then();
+      void worker.terminate();
+    };
+    worker.on('message', (message: PdfWorkerMessage) => {
+      if (message.type === 'progress') {
+        if (!settled) laidOut(message.done);
+      } else if (message.type === 'done') settle(() => resolve({ bytes: message.bytes, pages: message.pages }));
+      else settle(() => reject(new Error(message.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the evidence PDF worker stopped before it finished (exit code ${code})`))));
+  });
 }
