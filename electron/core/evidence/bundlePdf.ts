@@ -363,11 +363,12 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
 }
 
 export interface PdfWorkerInput {
-  pdf: BundlePdfInput;
   fonts: FontBytes;
 }
 
-export type PdfWorkerMessage = { type: 'progress'; done: number } | { type: 'done'; bytes: Uint8Array; pages: number } | { type: 'failed'; message: string };
+/** A request to the PDF thread, and what it answers (tagged with the request's id). */
+export type PdfWorkerRequest = { id: number; pdf: BundlePdfInput };
+export type PdfWorkerMessage = { id: number } & ({ type: 'progress'; done: number } | { type: 'done'; bytes: Uint8Array; pages: number } | { type: 'failed'; message: string });
 
 /** Built, the compiled pdfWorker.js beside this file; from source (tests, tsx), through tsx like its parent. */
 function spawn(input: PdfWorkerInput): Worker {
@@ -379,27 +380,70 @@ function spawn(input: PdfWorkerInput): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: input, resourceLimits });
 }
 
+interface Pending {
+  resolve: (result: { bytes: Uint8Array; pages: number }) => void;
+  reject: (error: Error) => void;
+  laidOut: (parts: number) => void;
+}
+
+/** A thread idle this long is ended, giving back the memory its parsed fonts hold. */
+const IDLE_MS = 60_000;
+
 /**
- * Lays the PDF out on a worker thread, so the backend keeps answering the UI meanwhile (a client
+ * One PDF thread per process, kept while bundles are being made: starting a thread and parsing
+ * the fonts in it costs more than laying out most bundles, and a reseller preparing a case makes
+ * several in a row. It keeps the process alive only while a bundle is in progress.
+ */
+let thread: { worker: Worker; pending: Map<number, Pending>; idle: NodeJS.Timeout | null } | null = null;
+let nextRequest = 0;
+
+function pdfThread() {
+  if (thread) return thread;
+  const worker = spawn({ fonts: fontBytes() });
+  const current = { worker, pending: new Map<number, Pending>(), idle: null as NodeJS.Timeout | null };
+  const fail = (error: Error) => {
+    if (thread === current) thread = null;
+    for (const request of current.pending.values()) request.reject(error);
+    current.pending.clear();
+    if (current.idle) clearTimeout(current.idle);
+    void worker.terminate();
+  };
+  worker.on('message', (message: PdfWorkerMessage) => {
+    const request = current.pending.get(message.id);
+    if (!request) return;
+    if (message.type === 'progress') return request.laidOut(message.done);
+    current.pending.delete(message.id);
+    if (current.pending.size === 0) idle(current);
+    if (message.type === 'done') request.resolve({ bytes: message.bytes, pages: message.pages });
+    else request.reject(new Error(message.message));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the evidence PDF worker stopped (exit code ${code})`)));
+  thread = current;
+  return current;
+}
+
+function idle(current: NonNullable<typeof thread>) {
+  current.worker.unref();
+  current.idle = setTimeout(() => {
+    if (thread === current) thread = null;
+    void current.worker.terminate();
+  }, IDLE_MS);
+  current.idle.unref();
+}
+
+/**
+ * Lays the PDF out on the PDF thread, so the backend keeps answering the UI meanwhile (a client
  * with years of dealings takes seconds); `laidOut` hears of each part as it is done.
  */
 export function renderBundlePdfOffThread(input: BundlePdfInput, laidOut: (parts: number) => void): Promise<{ bytes: Uint8Array; pages: number }> {
   return new Promise((resolve, reject) => {
-    const worker = spawn({ pdf: input, fonts: fontBytes() });
-    let settled = false;
-    const settle = (then: () => void) => {
-      if (settled) return;
-      settled = true;
-      then();
-      void worker.terminate();
-    };
-    worker.on('message', (message: PdfWorkerMessage) => {
-      if (message.type === 'progress') {
-        if (!settled) laidOut(message.done);
-      } else if (message.type === 'done') settle(() => resolve({ bytes: message.bytes, pages: message.pages }));
-      else settle(() => reject(new Error(message.message)));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the evidence PDF worker stopped before it finished (exit code ${code})`))));
+    const current = pdfThread();
+    if (current.idle) clearTimeout(current.idle);
+    current.idle = null;
+    current.worker.ref();
+    const id = (nextRequest += 1);
+    current.pending.set(id, { resolve, reject, laidOut });
+    current.worker.postMessage({ id, pdf: input } satisfies PdfWorkerRequest);
   });
 }
