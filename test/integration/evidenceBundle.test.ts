@@ -217,9 +217,9 @@ describe('the evidence bundle of a client', () => {
     expect(text).toContain('Server answer: 250 2.0.0 Ok:');
     expect(text).toContain('queued as 4F2A1');
     expect(text).toContain('Storage never ordered');
-    expect(text).toContain('limit_bandwidth');
+    expect(text).toContain('Limit bandwidth');
     // The chronology: signed, started, invoiced, paid, late fee — in that order.
-    const order = ['Contract acme-shop.example.com signed', 'Contract acme-shop.example.com starts', 'Payment received', 'Late fee invoice', 'Dispute opened', 'Panel: limit_bandwidth'].map((what) => text.indexOf(what));
+    const order = ['Contract acme-shop.example.com signed', 'Contract acme-shop.example.com starts', 'Payment received', 'Late fee invoice', 'Dispute opened', 'Panel: Limit bandwidth'].map((what) => text.indexOf(what));
     expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Every file's hash is on the cover.
@@ -258,6 +258,10 @@ describe('the evidence bundle of a client', () => {
     expect(text).toContain('时间线');
     expect(text).toContain('合同及合同条款');
     expect(text).toContain('发送凭证');
+    // The book's codes in the reseller's words: the panel action, its state, the letter channel.
+    expect(text).toContain('限制带宽');
+    expect(text).toContain('已完成');
+    expect(text).toContain('信函');
     const readme = (await unzip(Buffer.from(zh.zipBase64, 'base64'))).get('README.txt')!.toString('utf8');
     expect(readme).toContain('各文件说明');
   });

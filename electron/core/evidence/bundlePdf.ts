@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Language } from '../../../shared/domain/language.js';
 import { formatAmount } from '../../../shared/documents/wording.js';
+import { term, type TermGroup } from '../../../shared/evidence/terms.js';
 import { evidenceWord, isEvidenceWordKey, type EvidenceWordKey } from '../../../shared/evidence/wording.js';
 import { labelsFor, type Letterhead } from '../documents/builders/common.js';
 import { recipientOf } from '../documents/builders/common.js';
@@ -58,6 +59,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
   const partDone = () => laidOut((parts += 1));
   const w = (key: EvidenceWordKey, params: Record<string, string | number> = {}) => evidenceWord(language, key, params);
   const money = (minor: number, currency: string) => formatAmount(language, minor, currency);
+  const say = (group: TermGroup, code: string) => term(language, group, code);
   const frame: PageFrame = { company: input.head.company, envelope: input.head.envelope, recipient: recipientOf(book.client), title: w('title', { client: book.client.name }) };
   const doc = newPdf({ title: frame.title, author: frame.company.name, language, date: new Date(input.generatedAt) });
   const sheet = new Sheet(doc, loadFonts(), new WarningList(), labelsFor(language), language);
@@ -162,10 +164,10 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
     sheet.line(clean(c.label), MARGIN.left, sheet.y, CONTENT_WIDTH, { size: 10.5, bold: true });
     sheet.y += 15;
     facts([
-      [w('col.kind'), w('contract.facts', { kind: c.planName ? `${c.kind} (${c.planName})` : c.kind, price: money(c.priceMinor, c.currency), cycle: c.cycle, start: c.startDate })],
+      [w('col.kind'), w('contract.facts', { kind: c.planName ? `${say('serviceKind', c.kind)} (${c.planName})` : say('serviceKind', c.kind), price: money(c.priceMinor, c.currency), cycle: say('cycle', c.cycle), start: c.startDate })],
       [w('contract.signed'), c.signedDate ?? w('none')],
       [w('contract.termsVersion'), c.termsVersion ?? w('none')],
-      [w('contract.status'), c.endReason ? `${c.status} – ${c.endReason}` : c.status],
+      [w('contract.status'), c.endReason ? `${say('contractStatus', c.status)} – ${c.endReason}` : say('contractStatus', c.status)],
       ...(c.panelAccount ? [[w('col.account'), `${c.panelKind}: ${c.panelAccount}`] as [string, string]] : []),
     ]);
     if (c.termsText && c.termsText.trim() !== '') sheet.paragraph(clean(c.termsText), { size: 8.5 }, { lineGap: 1.5 });
@@ -179,7 +181,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
         ['col.reason', 69],
         ['col.by', 30],
       ],
-      c.history.map((h) => [instantText(h.at), h.from ?? w('none'), h.to, h.reason ?? '', h.actor]),
+      c.history.map((h) => [instantText(h.at), h.from ? say('contractStatus', h.from) : w('none'), say('contractStatus', h.to), h.reason ?? '', h.actor]),
     );
   }
 
@@ -196,7 +198,15 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
       ['col.open', 27, 'right'],
       ['col.status', 23],
     ],
-    book.invoices.map((i) => [i.number, `${i.kind}${i.source === 'late_fee' ? ' (late fee)' : ''}`, i.issueDate, i.dueDate, money(i.totalMinor, i.currency), money(i.openMinor, i.currency), i.disputed ? `${i.status}, disputed` : i.status]),
+    book.invoices.map((i) => [
+      i.number,
+      i.source === 'late_fee' ? w('invoice.lateFee', { kind: say('invoiceKind', i.kind) }) : say('invoiceKind', i.kind),
+      i.issueDate,
+      i.dueDate,
+      money(i.totalMinor, i.currency),
+      money(i.openMinor, i.currency),
+      i.disputed ? w('invoice.disputed', { status: say('state', i.status) }) : say('state', i.status),
+    ]),
   );
   for (const currency of [...new Set(book.invoices.map((i) => i.currency))].sort()) {
     const live = book.invoices.filter((i) => i.currency === currency && i.status === 'issued');
@@ -234,7 +244,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
         money(x.amountMinor, x.currency),
         isEvidenceWordKey(method) ? w(method) : x.method,
         x.reference ?? '',
-        x.status === 'bounced' ? `bounced ${x.bouncedDate ?? ''}` : x.status,
+        x.status === 'bounced' ? w('payment.bounced', { status: say('paymentStatus', 'bounced'), date: x.bouncedDate ?? '' }) : say('paymentStatus', x.status),
         x.allocations.map((a) => `${a.invoiceNumber} ${money(a.amountMinor, x.currency)}${a.reversedDate ? ` (reversed ${a.reversedDate})` : ''}`).join('\n'),
       ];
     }),
@@ -259,7 +269,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
       if (c.messageId) proofs.push(w('proof.messageId', { id: c.messageId }));
       if (c.documentId) proofs.push(w('proof.document', { hash: hashPrefix(documentHash.get(c.documentId) ?? c.contentSha256) }));
       if (c.detail && !proofs.some((proof) => proof.includes(c.detail!))) proofs.push(c.detail);
-      return [instantText(c.sentAt ?? c.at), `${c.kind}: ${c.subject}`, c.channel, c.recipient, c.status, proofs.length > 0 ? proofs.join('\n') : w('proof.none')];
+      return [instantText(c.sentAt ?? c.at), `${say('documentKind', c.kind)}: ${c.subject}`, say('channel', c.channel), c.recipient, say('state', c.status), proofs.length > 0 ? proofs.join('\n') : w('proof.none')];
     }),
   );
 
@@ -277,9 +287,9 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
     ],
     book.panelActions.map((a) => [
       `${instantText(a.createdAt)}\n${a.requestedBy}`,
-      a.dryRun ? `${a.kind} (dry run)` : a.kind,
+      a.dryRun ? w('panel.dryRun', { kind: say('actionKind', a.kind) }) : say('actionKind', a.kind),
       `${a.account}\n${a.contractLabel}`,
-      a.state,
+      say('actionState', a.state),
       a.approvedAt ? `${a.approvedBy ?? ''}\n${instantText(a.approvedAt)}` : '',
       a.finishedAt ? instantText(a.finishedAt) : '',
       a.errorMessage ?? a.answer ?? '',
@@ -298,7 +308,11 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
       ['col.decided', 28],
       ['col.reason', 25],
     ],
-    book.rungs.map((r) => [r.scheduledOn, r.invoiceNumber, r.catchUp ? `${r.stepKey} (catch-up)` : r.stepKey, r.state, r.doneOn ?? '', r.decidedBy ? `${r.decidedBy}${r.decidedAt ? `\n${instantText(r.decidedAt)}` : ''}` : '', r.reason ?? r.lastError ?? '']),
+    book.rungs.map((r) => [
+      r.scheduledOn,
+      r.invoiceNumber,
+      r.catchUp ? w('ladder.catchUp', { step: say('documentKind', r.stepKey) }) : say('documentKind', r.stepKey),
+      say('state', r.state), r.doneOn ?? '', r.decidedBy ? `${r.decidedBy}${r.decidedAt ? `\n${instantText(r.decidedAt)}` : ''}` : '', r.reason ?? r.lastError ?? '']),
   );
 
   partDone();
@@ -313,9 +327,9 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
       ['col.decided', 33],
     ],
     [
-      ...book.disputes.map((d) => [d.openedDate, d.invoiceNumber, d.reason, d.status, d.resolvedDate ?? '', [d.resolution, d.creditNoteNumber].filter(Boolean).join('\n')]),
-      ...book.plans.map((x) => [x.createdDate, '', w('event.plan', { count: x.installments.length }), x.status, x.closedDate ?? '', x.installments.map((i) => `${i.dueDate} ${money(i.amountMinor, x.currency)}`).join('\n')]),
-      ...book.promises.map((x) => [x.madeDate, '', `${w('event.promise', { date: x.promisedDate })} ${money(x.amountMinor, x.currency)}`, x.status, x.resolvedDate ?? '', '']),
+      ...book.disputes.map((d) => [d.openedDate, d.invoiceNumber, d.reason, say('disputeStatus', d.status), d.resolvedDate ?? '', [d.resolution, d.creditNoteNumber].filter(Boolean).join('\n')]),
+      ...book.plans.map((x) => [x.createdDate, '', w('event.plan', { count: x.installments.length }), say('state', x.status), x.closedDate ?? '', x.installments.map((i) => `${i.dueDate} ${money(i.amountMinor, x.currency)}`).join('\n')]),
+      ...book.promises.map((x) => [x.madeDate, '', `${w('event.promise', { date: x.promisedDate })} ${money(x.amountMinor, x.currency)}`, say('promiseStatus', x.status), x.resolvedDate ?? '', '']),
     ],
   );
 
@@ -328,7 +342,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
     heading('section.dispute');
     facts([
       [w('cover.dispute'), w('cover.disputeText', { number: dispute.invoiceNumber, date: dispute.openedDate, reason: dispute.reason })],
-      [w('col.status'), [dispute.status, dispute.resolvedDate, dispute.resolution, dispute.creditNoteNumber].filter(Boolean).join(' – ')],
+      [w('col.status'), [say('disputeStatus', dispute.status), dispute.resolvedDate, dispute.resolution, dispute.creditNoteNumber].filter(Boolean).join(' – ')],
       ...(invoice ? [[w('col.total'), `${money(invoice.totalMinor, invoice.currency)} (${w('col.open')}: ${money(invoice.openMinor, invoice.currency)})`] as [string, string]] : []),
     ]);
     if (invoice) {

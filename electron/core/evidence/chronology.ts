@@ -4,6 +4,7 @@
 // one list ordered by when it happened. Business dates sort before the instants of the same day.
 import type { Language } from '../../../shared/domain/language.js';
 import { formatAmount } from '../../../shared/documents/wording.js';
+import { term } from '../../../shared/evidence/terms.js';
 import { evidenceWord, isEvidenceWordKey } from '../../../shared/evidence/wording.js';
 import type { EvidenceBook } from './gather.js';
 
@@ -38,7 +39,7 @@ export function chronology(book: EvidenceBook, language: Language): ChronologyEn
     if (c.signedDate && c.signedDate <= book.through) onDate(c.signedDate, { ...blank, what: w('event.contractSigned', { label: c.label, version: c.termsVersion ?? w('none') }) });
     for (const h of c.history) {
       if (h.from === null) continue;
-      atInstant(h.at, { ...blank, what: `${w('event.contractStatus', { label: c.label, from: h.from, to: h.to })}${h.reason ? ` – ${h.reason}` : ''}`, status: h.to });
+      atInstant(h.at, { ...blank, what: `${w('event.contractStatus', { label: c.label, from: term(language, 'contractStatus', h.from), to: term(language, 'contractStatus', h.to) })}${h.reason ? ` – ${h.reason}` : ''}`, status: term(language, 'contractStatus', h.to) });
     }
   }
   for (const i of book.invoices) {
@@ -48,35 +49,35 @@ export function chronology(book: EvidenceBook, language: Language): ChronologyEn
         : i.source === 'late_fee'
           ? w('event.lateFee', { number: i.number })
           : w('event.invoice', { number: i.number, due: i.dueDate });
-    onDate(i.issueDate, { what, amount: money(i.totalMinor, i.currency), channel: '', status: i.status, hash: hashPrefix(i.issuedHash) });
-    if (i.status === 'void' && i.updatedAt.slice(0, 10) <= book.through) atInstant(i.updatedAt, { ...blank, what: w('event.void', { number: i.number, reason: i.voidReason ?? '' }), status: 'void' });
+    onDate(i.issueDate, { what, amount: money(i.totalMinor, i.currency), channel: '', status: term(language, 'state', i.status), hash: hashPrefix(i.issuedHash) });
+    if (i.status === 'void' && i.updatedAt.slice(0, 10) <= book.through) atInstant(i.updatedAt, { ...blank, what: w('event.void', { number: i.number, reason: i.voidReason ?? '' }), status: term(language, 'state', 'void') });
   }
   for (const x of book.payments) {
     const method = `method.${x.method}`;
-    onDate(x.date, { ...blank, what: w('event.payment', { method: isEvidenceWordKey(method) ? w(method) : x.method }), amount: money(x.amountMinor, x.currency), status: 'received' });
-    if (x.status === 'bounced' && x.bouncedDate) onDate(x.bouncedDate, { ...blank, what: w('event.bounced', { date: x.date, reason: x.bounceReason ?? '' }), amount: money(-x.amountMinor, x.currency), status: 'bounced' });
+    onDate(x.date, { ...blank, what: w('event.payment', { method: isEvidenceWordKey(method) ? w(method) : x.method }), amount: money(x.amountMinor, x.currency), status: term(language, 'paymentStatus', 'received') });
+    if (x.status === 'bounced' && x.bouncedDate) onDate(x.bouncedDate, { ...blank, what: w('event.bounced', { date: x.date, reason: x.bounceReason ?? '' }), amount: money(-x.amountMinor, x.currency), status: term(language, 'paymentStatus', 'bounced') });
   }
   for (const d of book.disputes) {
-    onDate(d.openedDate, { ...blank, what: w('event.disputeOpened', { number: d.invoiceNumber, reason: d.reason }), status: 'open' });
-    if (d.resolvedDate) onDate(d.resolvedDate, { ...blank, what: w('event.disputeResolved', { number: d.invoiceNumber, status: d.status, resolution: d.resolution ?? '' }), status: d.status });
+    onDate(d.openedDate, { ...blank, what: w('event.disputeOpened', { number: d.invoiceNumber, reason: d.reason }), status: term(language, 'disputeStatus', 'open') });
+    if (d.resolvedDate) onDate(d.resolvedDate, { ...blank, what: w('event.disputeResolved', { number: d.invoiceNumber, status: term(language, 'disputeStatus', d.status), resolution: d.resolution ?? '' }), status: term(language, 'disputeStatus', d.status) });
   }
   for (const x of book.plans) {
-    onDate(x.createdDate, { ...blank, what: w('event.plan', { count: x.installments.length }), amount: money(x.totalMinor, x.currency), status: 'active' });
-    if (x.closedDate) onDate(x.closedDate, { ...blank, what: w('event.planClosed', { status: x.status }), status: x.status });
+    onDate(x.createdDate, { ...blank, what: w('event.plan', { count: x.installments.length }), amount: money(x.totalMinor, x.currency), status: term(language, 'state', 'active') });
+    if (x.closedDate) onDate(x.closedDate, { ...blank, what: w('event.planClosed', { status: term(language, 'state', x.status) }), status: term(language, 'state', x.status) });
   }
   for (const x of book.promises) {
-    onDate(x.madeDate, { ...blank, what: w('event.promise', { date: x.promisedDate }), amount: money(x.amountMinor, x.currency), status: 'open' });
-    if (x.resolvedDate) onDate(x.resolvedDate, { ...blank, what: w('event.promiseClosed', { status: x.status }), status: x.status });
+    onDate(x.madeDate, { ...blank, what: w('event.promise', { date: x.promisedDate }), amount: money(x.amountMinor, x.currency), status: term(language, 'promiseStatus', 'open') });
+    if (x.resolvedDate) onDate(x.resolvedDate, { ...blank, what: w('event.promiseClosed', { status: term(language, 'promiseStatus', x.status) }), status: term(language, 'promiseStatus', x.status) });
   }
   for (const c of book.communications) {
-    atInstant(c.at, { what: w('event.communication', { subject: c.subject }), amount: '', channel: c.channel, status: c.status, hash: hashPrefix(c.contentSha256) });
+    atInstant(c.at, { what: w('event.communication', { subject: c.subject }), amount: '', channel: term(language, 'channel', c.channel), status: term(language, 'state', c.status), hash: hashPrefix(c.contentSha256) });
   }
   for (const a of book.panelActions) {
-    atInstant(a.finishedAt && a.finishedAt.slice(0, 10) <= book.through ? a.finishedAt : a.createdAt, { ...blank, what: w('event.panel', { kind: a.kind, account: a.account }), channel: 'panel', status: a.state });
+    atInstant(a.finishedAt && a.finishedAt.slice(0, 10) <= book.through ? a.finishedAt : a.createdAt, { ...blank, what: w('event.panel', { kind: term(language, 'actionKind', a.kind), account: a.account }), channel: w('channel.panel'), status: term(language, 'actionState', a.state) });
   }
   for (const r of book.rungs) {
     const date = r.doneOn && r.doneOn <= book.through ? r.doneOn : r.scheduledOn;
-    onDate(date, { ...blank, what: `${w('event.ladder', { step: r.stepKey })} (${r.invoiceNumber})`, status: r.state });
+    onDate(date, { ...blank, what: `${w('event.ladder', { step: term(language, 'documentKind', r.stepKey) })} (${r.invoiceNumber})`, status: term(language, 'state', r.state) });
   }
   return entries
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.order - b.order))
