@@ -6,7 +6,31 @@ import type { Language } from '../domain/language.js';
 import { translate, type MessageKey } from '../i18n/index.js';
 import { en } from '../i18n/en.js';
 
-export type TermGroup = 'contractStatus' | 'cycle' | 'serviceKind' | 'invoiceKind' | 'paymentStatus' | 'promiseStatus' | 'disputeStatus' | 'actionState' | 'actionKind' | 'channel' | 'documentKind' | 'state';
+export type TermGroup = 'contractStatus' | 'cycle' | 'serviceKind' | 'invoiceKind' | 'paymentStatus' | 'promiseStatus' | 'disputeStatus' | 'actionState' | 'actionKind' | 'channel' | 'documentKind' | 'state' | 'step';
+
+/** The default policy's steps (shared/ladder/policy.ts, DESIGN §4); a policy's own step keys print as they are. */
+const STEPS: Record<Language, Record<string, string>> = {
+  en: {
+    reminder_7: 'reminder 7 days before due',
+    reminder_1: 'reminder 1 day before due',
+    first_notice: 'first overdue notice',
+    second_notice: 'second notice, late fee',
+    restriction: 'restriction',
+    final_notice: 'final notice',
+    suspension: 'backup, then suspend',
+    termination_review: 'termination review',
+  },
+  'zh-CN': {
+    reminder_7: '到期前 7 天缴费提醒',
+    reminder_1: '到期前 1 天缴费提醒',
+    first_notice: '第一次催缴通知',
+    second_notice: '第二次催缴通知及滞纳金',
+    restriction: '临时服务限制',
+    final_notice: '最后催缴通知',
+    suspension: '暂停前数据备份，然后暂停服务',
+    termination_review: '终止服务审查',
+  },
+};
 
 /** States the screens do not name: issued invoices and letters, sent messages, ladder rungs, plans. */
 const STATES: Record<Language, Record<string, string>> = {
@@ -66,6 +90,7 @@ const STATES: Record<Language, Record<string, string>> = {
 
 export function term(language: Language, group: TermGroup, code: string): string {
   if (group === 'state') return STATES[language][code] ?? code;
+  if (group === 'step') return STEPS[language][code] ?? code;
   const key = `${group}.${code}`;
   return Object.hasOwn(en, key) ? translate(language, key as MessageKey) : code;
 }

@@ -262,6 +262,7 @@ describe('the evidence bundle of a client', () => {
     expect(text).toContain('限制带宽');
     expect(text).toContain('已完成');
     expect(text).toContain('信函');
+    expect(text).toContain('第一次催缴通知');
     const readme = (await unzip(Buffer.from(zh.zipBase64, 'base64'))).get('README.txt')!.toString('utf8');
     expect(readme).toContain('各文件说明');
   });

@@ -311,7 +311,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
     book.rungs.map((r) => [
       r.scheduledOn,
       r.invoiceNumber,
-      r.catchUp ? w('ladder.catchUp', { step: say('documentKind', r.stepKey) }) : say('documentKind', r.stepKey),
+      r.catchUp ? w('ladder.catchUp', { step: say('step', r.stepKey) }) : say('step', r.stepKey),
       say('state', r.state), r.doneOn ?? '', r.decidedBy ? `${r.decidedBy}${r.decidedAt ? `\n${instantText(r.decidedAt)}` : ''}` : '', r.reason ?? r.lastError ?? '']),
   );
 

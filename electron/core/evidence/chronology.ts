@@ -77,7 +77,7 @@ export function chronology(book: EvidenceBook, language: Language): ChronologyEn
   }
   for (const r of book.rungs) {
     const date = r.doneOn && r.doneOn <= book.through ? r.doneOn : r.scheduledOn;
-    onDate(date, { ...blank, what: `${w('event.ladder', { step: term(language, 'documentKind', r.stepKey) })} (${r.invoiceNumber})`, status: term(language, 'state', r.state) });
+    onDate(date, { ...blank, what: `${w('event.ladder', { step: term(language, 'step', r.stepKey) })} (${r.invoiceNumber})`, status: term(language, 'state', r.state) });
   }
   return entries
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.order - b.order))
