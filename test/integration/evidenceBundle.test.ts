@@ -166,7 +166,8 @@ describe('the evidence bundle of a client', () => {
     const inZip = [...files.keys()].filter((name) => name.startsWith('documents/'));
     expect(inZip).toHaveLength(archived.length);
     for (const document of archived) {
-      const name = inZip.find((n) => n.includes(document.id))!;
+      const name = inZip.find((n) => sha(files.get(n)!) === document.sha256)!;
+      expect(name, document.title).toMatch(new RegExp(`^documents/\\d{3}_\\d{4}-\\d{2}-\\d{2}_${document.kind}\\.pdf$`));
       const original = Buffer.from((await s.book.call('documents.get', { id: document.id })).base64, 'base64');
       expect(files.get(name)!.equals(original), name).toBe(true);
       expect(sha(files.get(name)!)).toBe(document.sha256);

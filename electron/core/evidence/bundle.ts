@@ -28,10 +28,11 @@ export function bundleFileName(clientName: string, through: string): string {
 
 const listed = (file: BundleFile): ListedFile => ({ path: file.path, size: file.bytes.byteLength, sha256: sha256(file.bytes) });
 
-/** documents/<created date> <kind> <short id>.pdf: sorted by when they were issued, unique by id. */
+/** documents/<nnn>_<issued on>_<kind>.pdf, numbered in the order they were archived: short enough to print whole on the cover. */
 function documentFiles(ctx: Context, book: EvidenceBook): BundleFile[] {
   const archive = createArchive(ctx.db);
-  return book.documents.map((d) => ({ path: `documents/${d.createdAt.slice(0, 10)}_${d.kind}_${d.id}.${d.kind === 'batch_register' ? 'csv' : 'pdf'}`, bytes: archive.bytes(d.id) }));
+  const width = Math.max(3, String(book.documents.length).length);
+  return book.documents.map((d, i) => ({ path: `documents/${String(i + 1).padStart(width, '0')}_${d.createdAt.slice(0, 10)}_${d.kind}.pdf`, bytes: archive.bytes(d.id) }));
 }
 
 function readme(book: EvidenceBook, language: ParsedInput<'evidence.bundle'>['language'], company: string, generatedAt: string): BundleFile {

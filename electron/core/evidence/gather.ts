@@ -284,7 +284,7 @@ export function gatherEvidence(ctx: Context, client: Client, through: string): E
     const documents = db
       .prepare<typeof p, DocumentRecord>(
         `SELECT id, kind, title, invoice_id AS invoiceId, language, template_version AS templateVersion, sha256, size_bytes AS sizeBytes, created_at AS createdAt
-         FROM documents WHERE client_id = @clientId AND kind <> 'evidence_bundle' AND ${ON_OR_BEFORE('created_at')} ORDER BY seq`,
+         FROM documents WHERE client_id = @clientId AND kind <> 'evidence_bundle' AND mime = 'application/pdf' AND ${ON_OR_BEFORE('created_at')} ORDER BY seq`,
       )
       .all(p);
 
