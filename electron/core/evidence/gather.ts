@@ -204,7 +204,7 @@ export function gatherEvidence(ctx: Context, client: Client, through: string): E
            c.currency, c.cycle, c.pricing_model AS pricingModel, c.start_date AS startDate, c.end_date AS endDate, c.signed_date AS signedDate,
            c.terms_version AS termsVersion, c.terms_text AS termsText, c.status, c.end_reason AS endReason
          FROM contracts c LEFT JOIN plans pl ON pl.id = c.plan_id
-         WHERE c.client_id = @clientId AND ${ON_OR_BEFORE('c.created_at')} ORDER BY c.start_date, c.seq`,
+         WHERE c.client_id = @clientId AND c.start_date <= @through ORDER BY c.start_date, c.seq`,
       )
       .all(p);
     const history = db.prepare<{ contractId: string; through: string }, ContractRecord['history'][number]>(
