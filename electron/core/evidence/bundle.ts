@@ -88,15 +88,14 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
   const today = ctx.today();
   const through = input.through ?? today;
   if (through > today) throw invalidField({ field: 'through', code: 'not_allowed', message: 'The bundle can cover the books up to today, not a later day.' });
-  let dispute: DisputeRecord | null = null;
-  const book = gatherEvidence(ctx, client, through);
   if (input.disputeId !== undefined) {
     const owner = ctx.db.prepare<[string], { clientId: string; openedDate: string }>('SELECT i.client_id AS clientId, d.opened_date AS openedDate FROM disputes d JOIN invoices i ON i.id = d.invoice_id WHERE d.id = ?').get(input.disputeId);
     if (!owner) throw invalidField({ field: 'disputeId', code: 'unknown_reference', message: 'That dispute does not exist.' });
     if (owner.clientId !== client.id) throw invalidField({ field: 'disputeId', code: 'not_allowed', message: 'That dispute is about another client’s invoice.' });
-    dispute = book.disputes.find((d) => d.id === input.disputeId) ?? null;
-    if (!dispute) throw invalidField({ field: 'through', code: 'date_order', message: `The dispute was opened on ${owner.openedDate}, after the last day the bundle covers.` });
+    if (owner.openedDate > through) throw invalidField({ field: 'through', code: 'date_order', message: `The dispute was opened on ${owner.openedDate}, after the last day the bundle covers.` });
   }
+  const book = gatherEvidence(ctx, client, through);
+  const dispute: DisputeRecord | null = book.disputes.find((d) => d.id === input.disputeId) ?? null;
 
   const jobId = newId('job');
   // Steps: the records read and the files written, each part of the PDF laid out, the ZIP.
