@@ -1,18 +1,18 @@
 // Making an evidence bundle: read the books about the client (one snapshot), verify the whole audit
-// chain, write the CSVs and the archived documents' original bytes, lay out the PDF listing each
+// chain (off this thread, like the PDF's layout), write the CSVs and the archived documents' original bytes, lay out the PDF listing each
 // file's SHA-256, put it all in a deterministic ZIP with a manifest, then — in one transaction —
 // archive the PDF (kind evidence_bundle; the archive holds PDFs and CSVs only, so the ZIP itself is
 // not kept) and record 'evidence.bundled' with the ZIP's SHA-256 in the audit log.
 import type { EvidenceBundle, EvidenceCounts } from '../../../shared/api/evidence.js';
 import type { ParsedInput } from '../../../shared/api/methods.js';
 import { evidenceWord } from '../../../shared/evidence/wording.js';
-import { createAuditLog } from '../audit/auditLog.js';
 import type { Context } from '../context.js';
 import { createArchive, sha256 } from '../documents/archive.js';
 import { letterhead } from '../documents/builders/common.js';
 import { ApiError, invalidField } from '../errors.js';
 import { newId } from '../ids.js';
-import { PDF_PARTS, renderBundlePdfOffThread, type ListedFile } from './bundlePdf.js';
+import { PDF_PARTS, type ListedFile } from './bundlePdf.js';
+import { renderBundlePdfOffThread, verifyAuditOffThread } from './evidenceThread.js';
 import { csvFiles, type BundleFile } from './csvFiles.js';
 import { gatherEvidence, type DisputeRecord, type EvidenceBook } from './gather.js';
 import { zipFiles } from './zipFile.js';
@@ -102,8 +102,7 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
   const total = PDF_PARTS + 2;
   const progress = (done: number, finished = false) => ctx.events.emit('job.progress', { jobId, label: LABEL, done, total, finished });
   progress(0);
-  const audit = createAuditLog(ctx.db, { actor: () => ctx.actor, now: () => ctx.clock.now() }).verify();
-  const verification = { ok: audit.ok, checked: audit.checked, brokenAt: audit.brokenAt ?? null };
+  const verification = await verifyAuditOffThread(ctx);
   const head = letterhead(ctx, 'preview');
   const generatedAt = ctx.clock.now().toISOString();
   const counts = countsOf(book);

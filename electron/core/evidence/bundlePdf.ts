@@ -3,7 +3,6 @@
 // audit chain's verification, the ZIP's files with their SHA-256), then the chronology, contract
 // terms, invoices, payments, notices with proof of sending, panel actions, ladder steps and the
 // disputes. Its dates come from the request (never the clock), so the same books give the same bytes.
-import { Worker } from 'node:worker_threads';
 import type { Language } from '../../../shared/domain/language.js';
 import { formatAmount } from '../../../shared/documents/wording.js';
 import { term, type TermGroup } from '../../../shared/evidence/terms.js';
@@ -11,7 +10,7 @@ import { evidenceWord, isEvidenceWordKey, type EvidenceWordKey } from '../../../
 import { labelsFor, type Letterhead } from '../documents/builders/common.js';
 import { recipientOf } from '../documents/builders/common.js';
 import type { PageFrame } from '../documents/model.js';
-import { fontBytes, loadFonts, type FontBytes } from '../documents/pdf/fonts.js';
+import { loadFonts } from '../documents/pdf/fonts.js';
 import { CONTENT_WIDTH, MARGIN, mm } from '../documents/pdf/geometry.js';
 import { firstPageHead, footers } from '../documents/pdf/letterhead.js';
 import { finish } from '../documents/pdf/renderDocument.js';
@@ -374,90 +373,4 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
   const pages = range.start + range.count;
   footers(sheet, frame, 0, pages);
   return { bytes: await finish(doc), pages };
-}
-
-export interface PdfWorkerInput {
-  fonts: FontBytes;
-}
-
-/** A request to the PDF thread, and what it answers (tagged with the request's id). */
-export type PdfWorkerRequest = { id: number; pdf: BundlePdfInput };
-export type PdfWorkerMessage = { id: number } & ({ type: 'progress'; done: number } | { type: 'done'; bytes: Uint8Array; pages: number } | { type: 'failed'; message: string });
-
-/** Built, the compiled pdfWorker.js beside this file; from source (tests, tsx), through tsx like its parent. */
-function spawn(input: PdfWorkerInput): Worker {
-  // A long bundle keeps every page until the footers number them: room for a few hundred pages.
-  const resourceLimits = { maxOldGenerationSizeMb: 256 };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pdfWorker.js', import.meta.url), { workerData: input, resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./pdfWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: input, resourceLimits });
-}
-
-interface Pending {
-  resolve: (result: { bytes: Uint8Array; pages: number }) => void;
-  reject: (error: Error) => void;
-  laidOut: (parts: number) => void;
-}
-
-/** A thread idle this long is ended, giving back the memory its parsed fonts hold. */
-const IDLE_MS = 60_000;
-
-/**
- * One PDF thread per process, kept while bundles are being made: starting a thread and parsing
- * the fonts in it costs more than laying out most bundles, and a reseller preparing a case makes
- * several in a row. It keeps the process alive only while a bundle is in progress.
- */
-let thread: { worker: Worker; pending: Map<number, Pending>; idle: NodeJS.Timeout | null } | null = null;
-let nextRequest = 0;
-
-function pdfThread() {
-  if (thread) return thread;
-  const worker = spawn({ fonts: fontBytes() });
-  const current = { worker, pending: new Map<number, Pending>(), idle: null as NodeJS.Timeout | null };
-  const fail = (error: Error) => {
-    if (thread === current) thread = null;
-    for (const request of current.pending.values()) request.reject(error);
-    current.pending.clear();
-    if (current.idle) clearTimeout(current.idle);
-    void worker.terminate();
-  };
-  worker.on('message', (message: PdfWorkerMessage) => {
-    const request = current.pending.get(message.id);
-    if (!request) return;
-    if (message.type === 'progress') return request.laidOut(message.done);
-    current.pending.delete(message.id);
-    if (current.pending.size === 0) idle(current);
-    if (message.type === 'done') request.resolve({ bytes: message.bytes, pages: message.pages });
-    else request.reject(new Error(message.message));
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the evidence PDF worker stopped (exit code ${code})`)));
-  thread = current;
-  return current;
-}
-
-function idle(current: NonNullable<typeof thread>) {
-  current.worker.unref();
-  current.idle = setTimeout(() => {
-    if (thread === current) thread = null;
-    void current.worker.terminate();
-  }, IDLE_MS);
-  current.idle.unref();
-}
-
-/**
- * Lays the PDF out on the PDF thread, so the backend keeps answering the UI meanwhile (a client
- * with years of dealings takes seconds); `laidOut` hears of each part as it is done.
- */
-export function renderBundlePdfOffThread(input: BundlePdfInput, laidOut: (parts: number) => void): Promise<{ bytes: Uint8Array; pages: number }> {
-  return new Promise((resolve, reject) => {
-    const current = pdfThread();
-    if (current.idle) clearTimeout(current.idle);
-    current.idle = null;
-    current.worker.ref();
-    const id = (nextRequest += 1);
-    current.pending.set(id, { resolve, reject, laidOut });
-    current.worker.postMessage({ id, pdf: input } satisfies PdfWorkerRequest);
-  });
 }
