@@ -27,7 +27,7 @@ const en = {
   'cover.size': 'Bytes',
   'cover.sha256': 'SHA-256',
   'cover.counts': 'What the bundle holds',
-  'cover.countsText': '{contracts} contracts, {invoices} invoices, {creditNotes} credit notes, {payments} payments, {communications} communications, {documents} archived documents, {panelActions} panel actions, {ladderSteps} arrears ladder steps, {auditRows} audit log rows',
+  'cover.countsText': 'contracts: {contracts}, invoices: {invoices}, credit notes: {creditNotes}, payments: {payments}, communications: {communications}, archived documents: {documents}, panel actions: {panelActions}, arrears ladder steps: {ladderSteps}, audit log rows: {auditRows}',
 
   'section.chronology': 'Chronology',
   'section.contracts': 'Contracts and their terms',

@@ -10,7 +10,7 @@ export const evidenceEn = {
   'evidence.through': 'Up to',
   'evidence.making': 'Gathering the records and writing the PDF…',
   'evidence.progress': 'Evidence bundle',
-  'evidence.ready': 'The bundle holds {invoices} invoices, {payments} payments, {communications} communications, {documents} archived documents, {panelActions} panel actions and {ladderSteps} ladder steps, up to {through}.',
+  'evidence.ready': 'Made up to {through}. Invoices: {invoices}, payments: {payments}, communications: {communications}, archived documents: {documents}, panel actions: {panelActions}, ladder steps: {ladderSteps}.',
   'evidence.auditOk': 'Audit log verified: all {checked} rows check out.',
   'evidence.auditBroken': 'Audit log NOT intact: the chain breaks at row {brokenAt}. The PDF says so on its cover.',
   'evidence.zipHash': 'SHA-256 of the ZIP: {hash}',
