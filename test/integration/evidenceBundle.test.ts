@@ -1,6 +1,6 @@
 // The evidence bundle on a book a dispute would come from: a client with a contract and its terms,
-// invoices, a partial payment, a late fee, a dispute, letters issued, an email sent (with the mail
-// server's answer), a panel action carried out and a ladder step. The ZIP is unpacked with yauzl:
+// invoices, a partial payment, a credit note, a late fee, a dispute, letters issued, an email sent
+// (with the mail server's answer), a panel action carried out and a ladder step. The ZIP is unpacked with yauzl:
 // every manifest hash matches its file, archived documents come out byte for byte, the CSVs parse
 // back and tie out to the book, the PDF reads back with the chronology and the audit verification,
 // in both languages; the same books give the same ZIP; a tampered audit log is said to be broken.
@@ -86,6 +86,8 @@ async function disputeBook(): Promise<Scenario> {
   const invoiceId = await issue(10_000, '2026-10-01', '2026-10-10', 'Hosting October 2026');
   book.clock.set('2026-10-12T09:00:00Z');
   await book.call('payments.record', { clientId, date: '2026-10-12', amountMinor: 6_000, method: 'bank_transfer', reference: 'TRX-88' });
+  book.clock.set('2026-10-13T09:00:00Z');
+  await book.call('invoices.creditNote', { invoiceId, reason: 'Goodwill: two days of downtime', amountMinor: 500 });
   book.clock.set('2026-10-15T09:00:00Z');
   const disputedInvoiceId = await issue(4_000, '2026-10-15', '2026-10-25', 'Extra storage October');
   // The late fee on the rest of the October invoice (due + 5 days), charged by the billing run.
@@ -182,6 +184,8 @@ describe('the evidence bundle of a client', () => {
     expect(invoices.reduce((sum, row) => sum + Number(row.total_minor), 0)).toBe(book.total);
     expect(invoices.reduce((sum, row) => sum + Number(row.open_minor), 0)).toBe(book.open);
     expect(invoices.find((row) => row.source === 'late_fee')).toMatchObject({ total_minor: '500', kind: 'invoice' });
+    expect(invoices.find((row) => row.kind === 'credit_note')).toMatchObject({ total_minor: '500', credited_invoice_id: s.invoiceId, reason: 'Goodwill: two days of downtime' });
+    expect(bundle.counts).toMatchObject({ invoices: 3, creditNotes: 1, payments: 1, panelActions: 1, ladderSteps: 1 });
     expect(invoices.find((row) => row.id === s.disputedInvoiceId)).toMatchObject({ disputed: 'true', total_minor: '4000' });
     expect(files.get('csv/invoices.csv')!.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
 
@@ -220,7 +224,7 @@ describe('the evidence bundle of a client', () => {
     expect(text).toContain('Storage never ordered');
     expect(text).toContain('Limit bandwidth');
     // The chronology: signed, started, invoiced, paid, late fee — in that order.
-    const order = ['Contract acme-shop.example.com signed', 'Contract acme-shop.example.com starts', 'Payment received', 'Late fee invoice', 'Dispute opened', 'Panel: Limit bandwidth'].map((what) => text.indexOf(what));
+    const order = ['Contract acme-shop.example.com signed', 'Contract acme-shop.example.com starts', 'Payment received', 'Credit note CN-', 'Late fee invoice', 'Dispute opened', 'Panel: Limit bandwidth'].map((what) => text.indexOf(what));
     expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Every file's hash is on the cover.
@@ -274,11 +278,11 @@ describe('the evidence bundle of a client', () => {
     expect(text.lastIndexOf('The dispute')).toBeGreaterThan(text.indexOf('Disputes, payment plans'));
     expect((await s.book.call('documents.get', { id: disputed.documentId })).document.invoiceId).toBe(s.disputedInvoiceId);
 
-    const early = await s.book.call('evidence.bundle', { clientId: s.clientId, through: '2026-10-13' });
+    const early = await s.book.call('evidence.bundle', { clientId: s.clientId, through: '2026-10-12' });
     const earlyFiles = await unzip(Buffer.from(early.zipBase64, 'base64'));
     expect(csvRows(earlyFiles.get('csv/invoices.csv')!).map((row) => row.id)).toEqual([s.invoiceId]);
-    expect(early.counts).toMatchObject({ invoices: 1, payments: 1, panelActions: 0, communications: 0 });
-    const refused = await s.book.backend.dispatch('evidence.bundle', { clientId: s.clientId, disputeId: s.disputeId, through: '2026-10-13' });
+    expect(early.counts).toMatchObject({ invoices: 1, payments: 1, creditNotes: 0, panelActions: 0, communications: 0 });
+    const refused = await s.book.backend.dispatch('evidence.bundle', { clientId: s.clientId, disputeId: s.disputeId, through: '2026-10-12' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'through' }] } } });
   });
 
