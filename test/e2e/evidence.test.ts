@@ -70,6 +70,8 @@ describe('the evidence bundle in browser mode', () => {
     await section.getByRole('button', { name: 'Save ZIP' }).waitFor();
     await expect.poll(() => section.getByText(/Audit log verified: all \d+ rows check out/).count()).toBe(1);
     const shown = /SHA-256 of the ZIP: ([0-9a-f]{64})/.exec(await section.innerText())![1];
+    // The bundle's PDF is now in the client's archive, listed without a reload.
+    await page.getByRole('cell', { name: 'Evidence bundle', exact: true }).waitFor();
     await section.scrollIntoViewIfNeeded();
     await screenshot('evidence-client-en.png');
 

@@ -29,6 +29,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [restoring, setRestoring] = useState(false);
   const [restoreProblem, setRestoreProblem] = useState<ApiErrorBody | null>(null);
+  const [bundlesMade, setBundlesMade] = useState(0);
   const closeDialog = () => setDialog(null);
 
   const backLink = (
@@ -113,8 +114,9 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientAccount client={client} />
 
       <ClientRiskPanel clientId={client.id} currency={client.currency} />
-      <ClientDocuments client={client} />
-      <ClientEvidence clientId={client.id} />
+      {/* A bundle just made is archived with the client's documents: the list is read again. */}
+      <ClientDocuments key={bundlesMade} client={client} />
+      <ClientEvidence clientId={client.id} onMade={() => setBundlesMade((count) => count + 1)} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">

@@ -19,9 +19,11 @@ interface EvidenceBundleProps {
   clientId: string;
   /** A bundle about one dispute: a single button, up to today. */
   disputeId?: string;
+  /** Told once a bundle is made (its PDF is then in the client's archive). */
+  onMade?: () => void;
 }
 
-export function EvidenceBundle({ clientId, disputeId }: EvidenceBundleProps) {
+export function EvidenceBundle({ clientId, disputeId, onMade }: EvidenceBundleProps) {
   const api = useApi();
   const { language, t } = useI18n();
   const today = useBookToday();
@@ -57,6 +59,7 @@ export function EvidenceBundle({ clientId, disputeId }: EvidenceBundleProps) {
     const pdfUrl = blobUrlOf(bytesOf(answer.value.pdfBase64), 'application/pdf');
     urls.current = [zipUrl, pdfUrl];
     setBundle({ ...answer.value, zipUrl, pdfUrl });
+    onMade?.();
   }
 
   const pdfName = bundle ? bundle.fileName.replace(/\.zip$/, '.pdf') : '';
@@ -129,7 +132,7 @@ export function EvidenceBundle({ clientId, disputeId }: EvidenceBundleProps) {
 }
 
 /** The client page's section: what the bundle is, and the button. */
-export function ClientEvidence({ clientId }: { clientId: string }) {
+export function ClientEvidence({ clientId, onMade }: { clientId: string; onMade?: () => void }) {
   const { t } = useI18n();
   return (
     <section className="page-section" aria-labelledby="client-evidence-heading">
@@ -137,7 +140,7 @@ export function ClientEvidence({ clientId }: { clientId: string }) {
         {t('evidence.title')}
       </h2>
       <p className="muted">{t('evidence.intro')}</p>
-      <EvidenceBundle clientId={clientId} />
+      <EvidenceBundle clientId={clientId} onMade={onMade} />
     </section>
   );
 }
