@@ -216,6 +216,7 @@ describe('the evidence bundle of a client', () => {
     const text = pdfText(bundle.pdfBase64).replace(/\s+/g, ' ');
     expect(text).toContain('Evidence bundle – Acme Web');
     expect(text).toContain('Audit chain verified: yes');
+    expect(text).toMatch(/State of the books\s+as recorded up to audit log row \d+, 2026-11-26 09:00 UTC/);
     expect(text).toContain('Chronology');
     expect(text).toContain('T-2026.2');
     expect(text).toContain('Hosting is paid monthly in advance.');
@@ -247,12 +248,19 @@ describe('the evidence bundle of a client', () => {
     expect(JSON.parse(entry)).toMatchObject({ documentId: bundle.documentId, zipSha256: bundle.sha256, auditOk: true });
   });
 
-  it('is the same ZIP, byte for byte, when made again from the same books', async () => {
-    const copy = await openTestBook({ dataDir: copyDir, now: s.book.clock.now().toISOString() });
+  it('is the same ZIP, byte for byte, when made again from the same books, later', async () => {
+    // A copy taken before the bundle was made, opened hours later.
+    const copy = await openTestBook({ dataDir: copyDir, now: '2026-11-26T17:30:00Z' });
     extra.push(copy);
     const again = await copy.call('evidence.bundle', { clientId: s.clientId });
     expect(again.sha256).toBe(bundle.sha256);
     expect(again.zipBase64).toBe(bundle.zipBase64);
+    // And in the same book after the first bundle (which archived its PDF and audited its hash).
+    const repeated = await s.book.call('evidence.bundle', { clientId: s.clientId });
+    expect(repeated.sha256).toBe(bundle.sha256);
+    // A change to the books is a different bundle.
+    await s.book.call('clients.update', { id: s.clientId, email: 'ap@acme.example' });
+    expect((await s.book.call('evidence.bundle', { clientId: s.clientId })).sha256).not.toBe(bundle.sha256);
   });
 
   it('is written in the language asked for (Chinese for a Chinese-speaking reseller)', async () => {

@@ -35,12 +35,12 @@ function documentFiles(ctx: Context, book: EvidenceBook): BundleFile[] {
   return book.documents.map((d, i) => ({ path: `documents/${String(i + 1).padStart(width, '0')}_${d.createdAt.slice(0, 10)}_${d.kind}.pdf`, bytes: archive.bytes(d.id) }));
 }
 
-function readme(book: EvidenceBook, language: ParsedInput<'evidence.bundle'>['language'], company: string, generatedAt: string): BundleFile {
+function readme(book: EvidenceBook, language: ParsedInput<'evidence.bundle'>['language'], company: string): BundleFile {
   const w = (key: Parameters<typeof evidenceWord>[1], params: Record<string, string | number> = {}) => evidenceWord(language, key, params);
   const lines = [
     w('readme.title', { client: book.client.name }),
     '',
-    w('readme.intro', { company, generatedAt, from: book.from, through: book.through }),
+    w('readme.intro', { company, asOf: book.asOf.at, seq: book.asOf.seq, from: book.from, through: book.through }),
     '',
     w('readme.verify'),
     '',
@@ -102,26 +102,28 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
   const total = PDF_PARTS + 2;
   const progress = (done: number, finished = false) => ctx.events.emit('job.progress', { jobId, label: LABEL, done, total, finished });
   progress(0);
-  const verification = await verifyAuditOffThread(ctx);
+  // The whole chain is checked; the count reported is of the rows that make up the books' state,
+  // so bundles made later (each adds its own audit row) report the same.
+  const chain = await verifyAuditOffThread(ctx);
+  const verification = chain.ok ? { ...chain, checked: book.asOf.seq } : chain;
   const head = letterhead(ctx, 'preview');
-  const generatedAt = ctx.clock.now().toISOString();
   const counts = countsOf(book);
 
   const files: BundleFile[] = [
-    readme(book, input.language, head.company.name, generatedAt),
+    readme(book, input.language, head.company.name),
     ...documentFiles(ctx, book),
     ...csvFiles(book),
-    { path: 'audit_verify.json', bytes: Buffer.from(`${JSON.stringify({ ...verification, verifiedAt: generatedAt, scope: 'the whole audit log of the books' }, null, 2)}\n`, 'utf8') },
+    { path: 'audit_verify.json', bytes: Buffer.from(`${JSON.stringify({ ...verification, booksAsOf: book.asOf, scope: 'the whole audit log of the books' }, null, 2)}\n`, 'utf8') },
   ];
   progress(1);
-  const pdf = await renderBundlePdfOffThread({ book, language: input.language, head, generatedAt, generatedBy: ctx.actor, files: files.map(listed), audit: verification, counts, dispute }, (parts) =>
+  const pdf = await renderBundlePdfOffThread({ book, language: input.language, head, files: files.map(listed), audit: verification, counts, dispute }, (parts) =>
     progress(1 + parts),
   );
   const pdfFile: BundleFile = { path: 'evidence.pdf', bytes: Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength) };
   const all = [pdfFile, ...files];
   const manifest: BundleFile = {
     path: 'manifest.json',
-    bytes: Buffer.from(`${JSON.stringify({ client: { id: client.id, name: client.name }, disputeId: dispute?.id ?? null, from: book.from, through, generatedAt, files: all.map(listed) }, null, 2)}\n`, 'utf8'),
+    bytes: Buffer.from(`${JSON.stringify({ client: { id: client.id, name: client.name }, disputeId: dispute?.id ?? null, from: book.from, through, booksAsOf: book.asOf, files: all.map(listed) }, null, 2)}\n`, 'utf8'),
   };
   const zip = await zipFiles([pdfFile, manifest, ...files], through);
   const zipSha = sha256(zip);
@@ -144,7 +146,7 @@ export async function makeEvidenceBundle(ctx: Context, input: ParsedInput<'evide
         pages: pdf.pages,
         warnings: [],
       },
-      generatedAt,
+      ctx.clock.now().toISOString(),
     );
     ctx.audit.append({
       action: 'evidence.bundled',

@@ -36,9 +36,6 @@ export interface BundlePdfInput {
   book: EvidenceBook;
   language: Language;
   head: Letterhead;
-  /** When the bundle was made (ISO instant): printed, and the PDF's creation date. */
-  generatedAt: string;
-  generatedBy: string;
   /** The files of the ZIP other than this PDF and the manifest. */
   files: ListedFile[];
   audit: AuditResult;
@@ -60,7 +57,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
   const money = (minor: number, currency: string) => formatAmount(language, minor, currency);
   const say = (group: TermGroup, code: string) => term(language, group, code);
   const frame: PageFrame = { company: input.head.company, envelope: input.head.envelope, recipient: recipientOf(book.client), title: w('title', { client: book.client.name }) };
-  const doc = newPdf({ title: frame.title, author: frame.company.name, language, date: new Date(input.generatedAt) });
+  const doc = newPdf({ title: frame.title, author: frame.company.name, language, date: new Date(book.asOf.at) });
   const sheet = new Sheet(doc, loadFonts(), new WarningList(), labelsFor(language), language);
   const clean = (text: string) => sheet.clean(text, 'evidence');
 
@@ -103,8 +100,7 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
     [w('cover.clientId'), client.id],
     ...(contact ? [[w('cover.contact'), contact] as [string, string]] : []),
     [w('cover.period'), w('cover.periodText', { from: book.from, through: book.through })],
-    [w('cover.generatedAt'), instantText(input.generatedAt)],
-    [w('cover.generatedBy'), input.generatedBy],
+    [w('cover.asOf'), w('cover.asOfText', { seq: book.asOf.seq, at: instantText(book.asOf.at) })],
     [w('cover.language'), w('cover.languageText')],
     ...(input.dispute
       ? [[w('cover.dispute'), w('cover.disputeText', { number: input.dispute.invoiceNumber, date: input.dispute.openedDate, reason: input.dispute.reason })] as [string, string]]

@@ -175,6 +175,12 @@ export interface AuditRecordRow {
 export interface EvidenceBook {
   client: Client;
   through: string;
+  /**
+   * The state of the books the bundle shows: the last audit row through `through` (bundles' own
+   * rows aside) — its number and instant. The bundle is dated by it, not by the clock, so the same
+   * books give the same bundle whenever it is made.
+   */
+  asOf: { seq: number; at: string };
   /** The first day anything in the bundle is dated (the client's creation when nothing is). */
   from: string;
   contracts: ContractRecord[];
@@ -325,6 +331,10 @@ export function gatherEvidence(ctx: Context, client: Client, through: string): E
       )
       .all({ ids: JSON.stringify(ids), through });
 
+    const state = db
+      .prepare<{ through: string }, { seq: number; at: string }>(`SELECT seq, at FROM audit_log WHERE action <> 'evidence.bundled' AND ${ON_OR_BEFORE('at')} ORDER BY seq DESC LIMIT 1`)
+      .get({ through });
+
     const dated = [
       ...contracts.map((c) => c.startDate),
       ...invoices.map((i) => i.issueDate),
@@ -337,6 +347,7 @@ export function gatherEvidence(ctx: Context, client: Client, through: string): E
     return {
       client,
       through,
+      asOf: state ?? { seq: 0, at: `${through}T00:00:00.000Z` },
       from: from <= through ? from : through,
       contracts: contracts.map((c) => ({ ...c, history: history.all({ contractId: c.id, through }) })),
       invoices: invoices.map((i) => ({ ...i, disputed: i.disputed === 1, lines: lines.all(i.id) })),
