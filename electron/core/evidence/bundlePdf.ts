@@ -240,7 +240,12 @@ export async function renderBundlePdf(input: BundlePdfInput, laidOut: (parts: nu
         isEvidenceWordKey(method) ? w(method) : x.method,
         x.reference ?? '',
         x.status === 'bounced' ? w('payment.bounced', { status: say('paymentStatus', 'bounced'), date: x.bouncedDate ?? '' }) : say('paymentStatus', x.status),
-        x.allocations.map((a) => `${a.invoiceNumber} ${money(a.amountMinor, x.currency)}${a.reversedDate ? ` (reversed ${a.reversedDate})` : ''}`).join('\n'),
+        x.allocations
+          .map((a) => {
+            const applied = `${a.invoiceNumber} ${money(a.amountMinor, x.currency)}`;
+            return a.reversedDate ? w('payment.reversed', { applied, date: a.reversedDate }) : applied;
+          })
+          .join('\n'),
       ];
     }),
   );
