@@ -10,6 +10,7 @@ import { hrefOf } from '../app/routes.js';
 import { ContractDialog } from '../contracts/ContractDialog.js';
 import { ContractForm } from '../contracts/ContractForm.js';
 import { ClientDocuments } from '../documents/ClientDocuments.js';
+import { ClientEvidence } from '../evidence/EvidenceBundle.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ClientRiskPanel } from '../risk/ClientRiskPanel.js';
 import { ArchiveClientDialog } from './ArchiveClientDialog.js';
@@ -28,6 +29,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [restoring, setRestoring] = useState(false);
   const [restoreProblem, setRestoreProblem] = useState<ApiErrorBody | null>(null);
+  const [bundlesMade, setBundlesMade] = useState(0);
   const closeDialog = () => setDialog(null);
 
   const backLink = (
@@ -112,7 +114,9 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientAccount client={client} />
 
       <ClientRiskPanel clientId={client.id} currency={client.currency} />
-      <ClientDocuments client={client} />
+      {/* A bundle just made is archived with the client's documents: the list is read again. */}
+      <ClientDocuments key={bundlesMade} client={client} />
+      <ClientEvidence clientId={client.id} onMade={() => setBundlesMade((count) => count + 1)} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">
