@@ -33,6 +33,9 @@ import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { documentHandlers } from './documents/documentHandlers.js';
+import { dunningHandlers } from './ladder/dunningHandlers.js';
+import type { Deliver } from './channels/deliver.js';
+import { deliver } from './channels/deliverPlaceholder.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -62,6 +65,8 @@ export interface BackendOptions {
   actor?: string;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
+  /** How the ladder's messages go out; the channels' own (SMTP, SMS gateway, print batch) by default. */
+  deliver?: Deliver;
 }
 
 export interface Backend {
@@ -96,6 +101,7 @@ const handlers: Handlers = {
   ...panelHandlers,
   ...actionHandlers,
   ...documentHandlers,
+  ...dunningHandlers,
   ...demoHandlers(() => handlers),
 };
 
@@ -234,6 +240,7 @@ async function openBook(options: BackendOptions & { prefs: Preferences }, shared
     ledger,
     payments: createPaymentQueries(db),
     accounts: createAccounts(db),
+    deliver: options.deliver ?? deliver,
     transaction: (work) => db.transaction(work)(),
     nativeBinding: options.nativeBinding,
     requestReopen: shared.requestReopen,

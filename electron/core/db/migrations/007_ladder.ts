@@ -63,6 +63,10 @@ export const ladderMigration: Migration = {
         attempts INTEGER NOT NULL DEFAULT 0,
         -- What each action did: [{kind, result, detail, refs}].
         outcomes_json TEXT NOT NULL DEFAULT '[]',
+        -- Written with the intent, before anything is sent or asked for: the message key per
+        -- letter and channel (shared with the client's other rungs in one message) and the panel
+        -- action ids per contract, so a retry after a crash reuses them instead of doing it again.
+        keys_json TEXT NOT NULL DEFAULT '{}',
         last_error TEXT,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (invoice_id, step_key)
