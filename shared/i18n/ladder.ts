@@ -130,6 +130,7 @@ export const ladderEn = {
   'ladderAction.backup_suspend': 'Backup, then suspend',
   'ladderAction.termination_review': 'Termination review',
   'ladderAction.collections': 'Hand to collections',
+  'ladderAction.suspend': 'Suspension',
   'ladderAction.ifPreferred': '{channel} if preferred',
 
   'ladderChannel.email': 'email',
@@ -383,6 +384,7 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'ladderAction.backup_suspend': '暂停前数据备份，然后暂停服务',
   'ladderAction.termination_review': '终止服务审查',
   'ladderAction.collections': '转交催收',
+  'ladderAction.suspend': '暂停服务',
   'ladderAction.ifPreferred': '{channel}（客户选择时）',
 
   'ladderChannel.email': '邮件',

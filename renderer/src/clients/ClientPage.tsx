@@ -1,5 +1,5 @@
 // A client's page (`#/clients/<id>`): the client record, their account (balance, invoices,
-// payments, statement, ledger), their payment risk, their contracts with "New contract", and their activity. Edit opens
+// payments, statement, ledger), their payment risk, their arrears ladder, their contracts with "New contract", and their activity. Edit opens
 // the client form; Archive and Restore move the client off and back onto the current list.
 import { useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
@@ -11,6 +11,7 @@ import { ContractDialog } from '../contracts/ContractDialog.js';
 import { ContractForm } from '../contracts/ContractForm.js';
 import { ClientDocuments } from '../documents/ClientDocuments.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ClientLadderPanel } from '../ladder/ClientLadderPanel.js';
 import { ClientRiskPanel } from '../risk/ClientRiskPanel.js';
 import { ArchiveClientDialog } from './ArchiveClientDialog.js';
 import { ClientContracts } from './ClientContracts.js';
@@ -112,6 +113,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientAccount client={client} />
 
       <ClientRiskPanel clientId={client.id} currency={client.currency} />
+      <ClientLadderPanel clientId={client.id} contracts={contracts} />
       <ClientDocuments client={client} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">

@@ -103,3 +103,22 @@ export function overdueText(t: Translate, daysOverdue: number): string {
   if (daysOverdue < 0) return t('desk.dueIn', { days: -daysOverdue });
   return t('desk.dueToday');
 }
+
+/** What an outcome of a run was about: 'send:email' → "email", 'limit_bandwidth' → "Bandwidth limit". */
+export function outcomeKindText(t: Translate, kind: string): string {
+  const channel = LADDER_CHANNELS.find((candidate) => kind === `send:${candidate}` || kind === candidate);
+  if (channel) return t(`ladderChannel.${channel}`);
+  switch (kind) {
+    case 'late_fee':
+    case 'limit_bandwidth':
+    case 'downgrade':
+    case 'backup_suspend':
+    case 'termination_review':
+    case 'collections':
+      return t(`ladderAction.${kind}`);
+    case 'suspend':
+      return t('ladderAction.suspend');
+    default:
+      return kind;
+  }
+}
