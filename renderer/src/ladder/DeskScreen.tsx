@@ -18,7 +18,7 @@ import { formatDate, formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { DecideLinesDialog } from './DecideLinesDialog.js';
 import { DeskTabs } from './DeskTabs.js';
-import { filterLines, groupByStep, keepPresent, lineKey, lineRef, toggleGroup, type StatusFilter, type StepGroup } from './deskLines.js';
+import { decidable, filterLines, groupByStep, RECORDED_ONLY, keepPresent, lineKey, lineRef, toggleGroup, type StatusFilter, type StepGroup } from './deskLines.js';
 import { actionText, overdueText, statusText, stepLabel, stepName, warningText } from './ladderText.js';
 import { NotificationSwitch } from './NotificationSwitch.js';
 import './ladder.css';
@@ -45,7 +45,7 @@ export function DeskScreen() {
   const { language, t } = useI18n();
   const [desk, setDesk] = useState<Desk | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>('todo');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'skip' | 'postpone' | null>(null);
@@ -98,7 +98,10 @@ export function DeskScreen() {
   const lines = desk ? filterLines(desk.lines, status, search) : [];
   const groups = groupByStep(lines);
   const chosen = desk ? desk.lines.filter((line) => selected.has(lineKey(line))) : [];
-  const approvable = chosen.filter((line) => line.needsApproval && line.status !== 'approved');
+  const approvable = decidable(chosen, 'approve');
+  const skippable = decidable(chosen, 'skip');
+  const postponable = decidable(chosen, 'postpone');
+  const recorded = desk ? desk.lines.filter((line) => RECORDED_ONLY.includes(line.status)).length : 0;
 
   async function approve() {
     setBusy(true);
@@ -194,6 +197,9 @@ export function DeskScreen() {
           <div className="filter-bar">
             <TextField id="desk-search" className="filter-search" type="search" label={t('desk.search')} placeholder={t('desk.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} />
             <SelectField id="desk-status" label={t('desk.filter.status')} value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
+              <option value="todo">
+                {t('desk.filter.todo')} ({desk.lines.length - recorded})
+              </option>
               <option value="all">
                 {t('desk.filter.all')} ({desk.lines.length})
               </option>
@@ -208,15 +214,24 @@ export function DeskScreen() {
             </SelectField>
           </div>
 
+          {status === 'todo' && recorded > 0 && (
+            <p className="notice notice-plain desk-catch-up">
+              {t('desk.catchUpRecords', { missed: desk.counts.missed ?? 0, superseded: desk.counts.superseded ?? 0 })}{' '}
+              <button type="button" className="link-button" onClick={() => setStatus('all')}>
+                {t('desk.showRecorded')}
+              </button>
+            </p>
+          )}
+
           <div className="toolbar desk-toolbar" role="group" aria-label={t('desk.selected', { count: chosen.length })}>
             <span className="muted">{t('desk.selected', { count: chosen.length })}</span>
             <button type="button" className="button button-primary" disabled={busy || approvable.length === 0} onClick={() => void approve()}>
               {t('desk.approve')}
             </button>
-            <button type="button" className="button" disabled={busy || chosen.length === 0} onClick={() => setDialog('skip')}>
+            <button type="button" className="button" disabled={busy || skippable.length === 0} onClick={() => setDialog('skip')}>
               {t('desk.skip')}
             </button>
-            <button type="button" className="button" disabled={busy || chosen.length === 0} onClick={() => setDialog('postpone')}>
+            <button type="button" className="button" disabled={busy || postponable.length === 0} onClick={() => setDialog('postpone')}>
               {t('desk.postpone')}
             </button>
           </div>
@@ -236,7 +251,7 @@ export function DeskScreen() {
       {dialog && desk && (
         <DecideLinesDialog
           kind={dialog}
-          lines={chosen.map(lineRef)}
+          lines={(dialog === 'skip' ? skippable : postponable).map(lineRef)}
           today={desk.asOf}
           onClose={() => setDialog(null)}
           onDone={(count) => {
@@ -298,7 +313,7 @@ function StepTable({ group, selected: chosenKeys, onToggle, onToggleGroup }: { g
           </thead>
           <tbody>
             {group.lines.map((line) => (
-              <tr key={lineKey(line)} data-invoice={line.invoiceNumber} data-status={line.status} aria-selected={chosenKeys.has(lineKey(line))}>
+              <tr key={lineKey(line)} data-invoice-id={line.invoiceId} data-status={line.status} aria-selected={chosenKeys.has(lineKey(line))}>
                 <td className="col-check">
                   <input type="checkbox" className="checkbox" data-line={lineKey(line)} aria-label={t('desk.selectLine', { invoice: line.invoiceNumber, client: line.clientName })} checked={chosenKeys.has(lineKey(line))} onChange={() => onToggle(line)} />
                 </td>

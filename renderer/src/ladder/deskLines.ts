@@ -7,12 +7,24 @@ import type { LineStatus } from '../../../shared/ladder/state.js';
 export const lineKey = (line: Pick<LadderLineView, 'invoiceId' | 'stepKey'>) => `${line.invoiceId}|${line.stepKey}`;
 export const lineRef = (line: Pick<LadderLineView, 'invoiceId' | 'stepKey'>) => ({ invoiceId: line.invoiceId, stepKey: line.stepKey });
 
-/** The statuses a person can act on with approve, skip or postpone. */
-export const ACTIONABLE: readonly LineStatus[] = ['due', 'needs_approval', 'approved', 'failed', 'waiting_notice', 'postponed', 'paused', 'below_minimum'];
+/** The statuses each decision may be taken on (the backend refuses the others: electron/core/ladder/desk.ts). */
+export const DECIDABLE = {
+  approve: ['needs_approval'],
+  skip: ['due', 'needs_approval', 'approved', 'failed', 'waiting_notice', 'postponed', 'paused', 'below_minimum'],
+  postpone: ['due', 'needs_approval', 'approved', 'failed', 'waiting_notice', 'postponed'],
+} as const satisfies Record<string, readonly LineStatus[]>;
+export type Decision = keyof typeof DECIDABLE;
+
+/** The selected lines a decision applies to. */
+export const decidable = (lines: readonly LadderLineView[], decision: Decision): LadderLineView[] => lines.filter((line) => (DECIDABLE[decision] as readonly LineStatus[]).includes(line.status));
+
 /** "Needs a person": waiting for an approval, or failed. */
 export const ATTENTION: readonly LineStatus[] = ['needs_approval', 'failed'];
+/** What catch-up only records (a reminder not sent late, a notice overtaken): nothing to decide. */
+export const RECORDED_ONLY: readonly LineStatus[] = ['missed', 'superseded'];
 
-export type StatusFilter = 'all' | 'attention' | LineStatus;
+/** 'todo', the desk's first view: every line except what catch-up only records. */
+export type StatusFilter = 'todo' | 'all' | 'attention' | LineStatus;
 
 export interface StepGroup {
   stepKey: string;
@@ -25,7 +37,7 @@ export interface StepGroup {
 export function filterLines(lines: readonly LadderLineView[], status: StatusFilter, search: string): LadderLineView[] {
   const needle = search.trim().toLocaleLowerCase();
   return lines.filter((line) => {
-    if (status === 'attention' ? !ATTENTION.includes(line.status) : status !== 'all' && line.status !== status) return false;
+    if (status === 'todo' ? RECORDED_ONLY.includes(line.status) : status === 'attention' ? !ATTENTION.includes(line.status) : status !== 'all' && line.status !== status) return false;
     return needle === '' || line.clientName.toLocaleLowerCase().includes(needle) || line.invoiceNumber.toLocaleLowerCase().includes(needle);
   });
 }
