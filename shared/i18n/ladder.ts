@@ -10,6 +10,7 @@ type RungKeys = `rungState.${RungState}`;
 type ScopeKeys = `ladderScope.${AssignmentScope}`;
 type ChannelKeys = `ladderChannel.${LadderChannel}`;
 type ModeKeys = `channelMode.${ChannelMode}`;
+type ChannelLabelKeys = `policyForm.channel.${LadderChannel}`;
 
 export const ladderEn = {
   'nav.desk': 'Arrears desk',
@@ -83,6 +84,7 @@ export const ladderEn = {
   'desk.summary.waiting': 'Escalations waiting for their notice period: {count}',
   'desk.summary.waitsFor': '{step} for {client} waits for the notice until {date}.',
   'desk.summary.nothing': 'Nothing was due.',
+  'desk.summary.andMore': 'And {count} more: see the lines waiting for the notice period below.',
   'desk.notify.enable': 'Enable desktop notifications',
   'desk.notify.on': 'Desktop notifications are on.',
   'desk.notify.blocked': 'This browser blocks notifications from HostLedger; allow them in the site settings.',
@@ -200,6 +202,10 @@ export const ladderEn = {
   'policyForm.actions': 'Actions',
   'policyForm.actionKind': 'Action',
   'policyForm.letter': 'Letter',
+  'policyForm.channel.email': 'Email',
+  'policyForm.channel.sms': 'SMS',
+  'policyForm.channel.letter': 'Printed letter',
+  'policyForm.channel.call': 'Phone call',
   'policyForm.restrictHow': 'How',
   'policyForm.addAction': 'Add an action',
   'policyForm.removeAction': 'Remove this action',
@@ -266,7 +272,7 @@ export const ladderEn = {
   'outcome.done': 'done',
   'outcome.failed': 'failed',
   'outcome.not_applicable': 'not possible',
-} satisfies Record<string, string> & Record<StatusKeys | RungKeys | ScopeKeys | ChannelKeys | ModeKeys, string>;
+} satisfies Record<string, string> & Record<StatusKeys | RungKeys | ScopeKeys | ChannelKeys | ModeKeys | ChannelLabelKeys, string>;
 
 export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'nav.desk': '催缴工作台',
@@ -340,6 +346,7 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'desk.summary.waiting': '等待通知期满的升级步骤：{count}',
   'desk.summary.waitsFor': '{client} 的{step}需等待通知期满，至 {date}。',
   'desk.summary.nothing': '没有到期的步骤。',
+  'desk.summary.andMore': '另有 {count} 项：见下方等待通知期满的条目。',
   'desk.notify.enable': '开启桌面通知',
   'desk.notify.on': '桌面通知已开启。',
   'desk.notify.blocked': '此浏览器已阻止 HostLedger 的通知，请在网站设置中允许。',
@@ -457,6 +464,10 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'policyForm.actions': '操作',
   'policyForm.actionKind': '操作',
   'policyForm.letter': '信函',
+  'policyForm.channel.email': '邮件',
+  'policyForm.channel.sms': '短信',
+  'policyForm.channel.letter': '纸质信函',
+  'policyForm.channel.call': '电话',
   'policyForm.restrictHow': '方式',
   'policyForm.addAction': '添加操作',
   'policyForm.removeAction': '移除此操作',

@@ -1,6 +1,6 @@
 // The Arrears ladder panel of a client's page: the client's "manual only" switch, which dunning
 // policy applies to them and to each of their contracts, every rung of the ladder so far (step,
-// state, when, who decided, what each action did), and what comes in the next 30 days if nobody pays.
+// state, when, who decided, what each action did; newest first), and what comes in the next 30 days if nobody pays.
 import { useEffect, useState } from 'react';
 import type { PolicyView, RungView } from '../../../shared/api/dunning.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
@@ -65,6 +65,16 @@ export function ClientLadderPanel({ clientId, contracts }: { clientId: string; c
     if (answer.ok) setPolicies(answer.value.policies);
   }
 
+  /** A rung names its step by key; the policies say what that step does, so it is named in words. */
+  const stepOf = (key: string) => {
+    const ordered = [...policies].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+    for (const policy of ordered) {
+      const step = policy.policy.steps.find((candidate) => candidate.key === key);
+      if (step) return stepLabel(t, step.actions, [step.offsetDays]);
+    }
+    return key;
+  };
+  const rungs = history ? [...history.rungs].sort((a, b) => (b.doneOn ?? b.scheduledOn).localeCompare(a.doneOn ?? a.scheduledOn) || b.updatedAt.localeCompare(a.updatedAt)) : [];
   const assigned = (scope: AssignmentScope, target: string) => policies.find((policy) => policy.assignments.some((a) => a.scope === scope && a.target === target))?.id ?? '';
   const date = (d: string) => formatColumnDate(d, language);
 
@@ -120,14 +130,14 @@ export function ClientLadderPanel({ clientId, contracts }: { clientId: string; c
               </tr>
             </thead>
             <tbody>
-              {history.rungs.map((rung) => (
+              {rungs.map((rung) => (
                 <tr key={`${rung.invoiceId}|${rung.stepKey}`} data-step={rung.stepKey} data-state={rung.state}>
                   <td>
                     {date(rung.doneOn ?? rung.scheduledOn)}
                     {rung.catchUp && <span className="badge badge-muted">{t('clientLadder.catchUp')}</span>}
                   </td>
                   <td>{rung.invoiceNumber}</td>
-                  <td>{rung.stepKey}</td>
+                  <td>{stepOf(rung.stepKey)}</td>
                   <td>
                     <span className={RUNG_BADGE[rung.state]}>{t(`rungState.${rung.state}`)}</span>
                   </td>

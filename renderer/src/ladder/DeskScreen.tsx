@@ -25,6 +25,8 @@ import './ladder.css';
 
 type Desk = Output<'dunning.desk'>;
 type ForecastEntry = Output<'dunning.forecast'>['entries'][number];
+/** Escalations named one by one in a run's summary; the rest are counted. */
+const WAITING_SHOWN = 5;
 type Progress = { done: number; total: number | null; label: string };
 
 const STATUS_BADGE: Record<LadderLineView['status'], string> = {
@@ -324,11 +326,13 @@ function StepTable({ group, selected: chosenKeys, onToggle, onToggleGroup }: { g
                 <td className="col-money">{formatMoney(line.openMinor, line.currency, language)}</td>
                 <td>{overdueText(t, line.daysOverdue)}</td>
                 <td>{line.band ? <RiskBadge band={line.band} /> : <span className="muted small">{t('risk.notScored')}</span>}</td>
-                <td className="desk-status">
-                  <span className={STATUS_BADGE[line.status]}>{t(`ladderStatus.${line.status}`)}</span>
-                  {statusText(t, date, line, separator) !== t(`ladderStatus.${line.status}`) && <span className="small">{statusText(t, date, line, separator)}</span>}
-                  {line.catchUp && <span className="small muted">{t('desk.catchUp', { date: date(line.scheduledOn) })}</span>}
-                  {line.resumedFrom && <span className="small">{t(`desk.resumed.${line.resumedFrom.kind}`, { date: date(line.resumedFrom.on) })}</span>}
+                <td>
+                  <div className="desk-status">
+                    <span className={STATUS_BADGE[line.status]}>{t(`ladderStatus.${line.status}`)}</span>
+                    {statusText(t, date, line, separator) !== t(`ladderStatus.${line.status}`) && <span className="small">{statusText(t, date, line, separator)}</span>}
+                    {line.catchUp && <span className="small muted">{t('desk.catchUp', { date: date(line.scheduledOn) })}</span>}
+                    {line.resumedFrom && <span className="small">{t(`desk.resumed.${line.resumedFrom.kind}`, { date: date(line.resumedFrom.on) })}</span>}
+                  </div>
                 </td>
                 <td className="small">
                   <ul className="plain-list">
@@ -362,7 +366,8 @@ function LastRun({ run }: { run: RunSummary | null }) {
 }
 
 /** What a run did, failed and recorded for catch-up, and which escalations wait for their notice. */
-function RunSummaryNotice({ summary, waiting }: { summary: RunSummary; waiting: LadderLineView[] }) {
+function RunSummaryNotice({ summary, waiting: lines }: { summary: RunSummary; waiting: LadderLineView[] }) {
+  const waiting = lines.filter((line) => line.waitsUntil !== null).sort((a, b) => a.waitsUntil!.localeCompare(b.waitsUntil!));
   const { language, t } = useI18n();
   const date = (d: string) => formatDate(d, language);
   const counts = [
@@ -387,12 +392,10 @@ function RunSummaryNotice({ summary, waiting }: { summary: RunSummary; waiting: 
       )}
       {waiting.length > 0 && (
         <ul className="plain-list">
-          {waiting
-            .filter((line) => line.waitsUntil)
-            .slice(0, 10)
-            .map((line) => (
-              <li key={lineKey(line)}>{t('desk.summary.waitsFor', { step: stepName(t, line.actions), client: line.clientName, date: date(line.waitsUntil!) })}</li>
-            ))}
+          {waiting.slice(0, WAITING_SHOWN).map((line) => (
+            <li key={lineKey(line)}>{t('desk.summary.waitsFor', { step: stepName(t, line.actions), client: line.clientName, date: date(line.waitsUntil!) })}</li>
+          ))}
+          {waiting.length > WAITING_SHOWN && <li className="muted">{t('desk.summary.andMore', { count: waiting.length - WAITING_SHOWN })}</li>}
         </ul>
       )}
     </div>

@@ -278,7 +278,7 @@ function ActionFields({ idPrefix, action, removable, onChange, onRemove }: { idP
             <SelectField
               key={channel}
               id={`${idPrefix}-channels-${channel}`}
-              label={t(`ladderChannel.${channel}`)}
+              label={t(`policyForm.channel.${channel}`)}
               value={action.channels[channel]}
               onChange={(event) => onChange({ ...action, channels: { ...action.channels, [channel]: event.target.value as (typeof CHANNEL_MODES)[number] } })}
             >

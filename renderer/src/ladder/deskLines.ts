@@ -42,9 +42,17 @@ export function filterLines(lines: readonly LadderLineView[], status: StatusFilt
   });
 }
 
+/** The day most of a group's lines are on (a risk band can bring a few of them earlier). */
+function usualOffset(lines: readonly LadderLineView[]): number {
+  const tally = new Map<number, number>();
+  for (const line of lines) tally.set(line.offsetDays, (tally.get(line.offsetDays) ?? 0) + 1);
+  return [...tally.entries()].sort(([dayA, a], [dayB, b]) => b - a || dayA - dayB)[0]![0];
+}
+
 /**
- * Groups by step key, in ladder order (the step's day, then its place in the policy); within a
- * group the most overdue first, then by client. Policies sharing a key (the default's copies) share a group.
+ * Groups by step key, in ladder order (the day most of its lines are on, then its place in the
+ * policy); within a group the most overdue first, then by client. Policies sharing a key (the
+ * default's copies) share a group.
  */
 export function groupByStep(lines: readonly LadderLineView[]): StepGroup[] {
   const groups = new Map<string, StepGroup>();
@@ -57,7 +65,7 @@ export function groupByStep(lines: readonly LadderLineView[]): StepGroup[] {
     group.lines.push(line);
     if (!group.offsets.includes(line.offsetDays)) group.offsets.push(line.offsetDays);
   }
-  const order = (group: StepGroup) => [Math.min(...group.offsets), Math.min(...group.lines.map((line) => line.stepIndex))] as const;
+  const order = (group: StepGroup) => [usualOffset(group.lines), Math.min(...group.lines.map((line) => line.stepIndex))] as const;
   return [...groups.values()]
     .map((group) => ({
       ...group,
