@@ -96,7 +96,6 @@ export function DeskScreen() {
   });
 
   const date = (d: string) => formatDate(d, language);
-  const separator = t('list.separator');
   const lines = desk ? filterLines(desk.lines, status, search) : [];
   const groups = groupByStep(lines);
   const chosen = desk ? desk.lines.filter((line) => selected.has(lineKey(line))) : [];

@@ -160,8 +160,9 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
   const query = useDebouncedValue(clientQuery, 250);
 
+  const searching = scope === 'client' && query.trim() !== '';
   useEffect(() => {
-    if (scope !== 'client' || query.trim() === '') return setClients([]);
+    if (!searching) return;
     let current = true;
     void api.call('clients.search', { query, limit: 20 }).then((answer) => {
       if (!current || !answer.ok) return;
@@ -171,7 +172,7 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
     return () => {
       current = false;
     };
-  }, [api, scope, query]);
+  }, [api, searching, query]);
 
   async function assign(target: string, scopeOf: AssignmentScope, policy: string | null) {
     const answer = await api.call('dunning.policies.assign', { scope: scopeOf, target, policyId: policy });
@@ -230,8 +231,8 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
         {scope === 'client' && (
           <>
             <TextField id="assign-client-query" type="search" label={t('assign.target')} placeholder={t('assign.clientPlaceholder')} value={clientQuery} onChange={(event) => setClientQuery(event.target.value)} />
-            <SelectField id="assign-client" label={t('assign.pickClient')} value={clientId} disabled={clients.length === 0} onChange={(event) => setClientId(event.target.value)}>
-              {clients.map((c) => (
+            <SelectField id="assign-client" label={t('assign.pickClient')} value={clientId} disabled={!searching || clients.length === 0} onChange={(event) => setClientId(event.target.value)}>
+              {(searching ? clients : []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
@@ -246,7 +247,7 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button button-primary" disabled={(scope === 'client' && !clientId) || (scope === 'group' && tag.trim() === '')}>
+        <button type="submit" className="button button-primary" disabled={(scope === 'client' && (!searching || !clientId)) || (scope === 'group' && tag.trim() === '')}>
           {t('assign.submit')}
         </button>
       </form>

@@ -18,6 +18,7 @@ function line(over: Partial<LadderLineView>): LadderLineView {
     scheduledOn: '2026-11-20',
     status: 'due',
     actions: [{ kind: 'late_fee' }],
+    noticeSuperseded: false,
     needsApproval: false,
     catchUp: false,
     resumedFrom: null,

@@ -34,7 +34,7 @@ describe('step names', () => {
 });
 
 describe('line status', () => {
-  const line = { status: 'due', waitsUntil: null, lastError: null, pauseReasons: [] } as const;
+  const line: Parameters<typeof statusText>[2] = { status: 'due', waitsUntil: null, lastError: null, pauseReasons: [] };
   it('says the date or the reason where there is one', () => {
     expect(statusText(t, day, { ...line, status: 'postponed', waitsUntil: '2026-12-03' }, ', ')).toBe('Postponed until [2026-12-03]');
     expect(statusText(t, day, { ...line, status: 'waiting_notice', waitsUntil: '2026-12-03' }, ', ')).toBe('Waits for the notice until [2026-12-03]');
