@@ -37,7 +37,7 @@ export function App() {
   const { t } = useI18n();
   const route = useRoute();
   const landing = useLanding();
-  const deskCount = useDeskAttention();
+  const [deskCount, setDeskCounts] = useDeskAttention();
   const main = useRef<HTMLElement>(null);
   // Kept here, above the screens, so going back from a client's page finds the list as it was left.
   const [clientFilters, setClientFilters] = useState<ClientFilters>(ALL_CLIENTS);
@@ -85,7 +85,7 @@ export function App() {
               {t('shell.loading')}
             </p>
           )}
-          {!landing && route.name === 'desk' && <DeskScreen />}
+          {!landing && route.name === 'desk' && <DeskScreen onCounts={setDeskCounts} />}
           {route.name === 'forecast' && <ForecastScreen />}
           {route.name === 'ladderSettings' && <PoliciesScreen />}
           {!landing && route.name === 'clients' && <ClientsScreen filters={clientFilters} onFiltersChange={setClientFilters} />}

@@ -3,7 +3,7 @@
 // status and warnings. Lines are selected (checkboxes, a whole step at once; Space toggles, the
 // arrow keys move) and approved, skipped with a reason or postponed; "Run now" carries out what is
 // runnable, follows its progress and then says what it did, what failed and what catch-up recorded.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import type { LadderLineView, RunSummary } from '../../../shared/api/dunning.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
@@ -42,7 +42,8 @@ const STATUS_BADGE: Record<LadderLineView['status'], string> = {
   below_minimum: 'badge badge-muted',
 };
 
-export function DeskScreen() {
+/** `onCounts`: the desk's counts after each load, for the badge on the navigation. */
+export function DeskScreen({ onCounts }: { onCounts: (counts: Record<string, number>) => void }) {
   const api = useApi();
   const { language, t } = useI18n();
   const [desk, setDesk] = useState<Desk | null>(null);
@@ -60,6 +61,7 @@ export function DeskScreen() {
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
   const table = useRef<HTMLDivElement>(null);
+  const reportCounts = useEffectEvent(onCounts);
 
   useEffect(() => {
     let current = true;
@@ -67,6 +69,7 @@ export function DeskScreen() {
       if (!current) return;
       if (!answer.ok) return setProblem(answer.error);
       setDesk(answer.value);
+      reportCounts(answer.value.counts);
       setSelected((previous) => keepPresent(previous, answer.value.lines));
     });
     return () => {

@@ -7,7 +7,11 @@ import { useEffect, useState } from 'react';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-export function useDeskAttention(): number {
+/** Lines waiting for a person in a desk's counts. */
+export const waitingCount = (counts: Record<string, number>): number => (counts.needs_approval ?? 0) + (counts.failed ?? 0);
+
+/** The count, and a way for the desk to pass on the counts it has just read (after an approval, say). */
+export function useDeskAttention(): [number, (counts: Record<string, number>) => void] {
   const api = useApi();
   const { t } = useI18n();
   const [count, setCount] = useState(0);
@@ -16,7 +20,7 @@ export function useDeskAttention(): number {
   useEffect(() => {
     let current = true;
     void api.call('dunning.desk', {}).then((answer) => {
-      if (current && answer.ok) setCount((answer.value.counts.needs_approval ?? 0) + (answer.value.counts.failed ?? 0));
+      if (current && answer.ok) setCount(waitingCount(answer.value.counts));
     });
     return () => {
       current = false;
@@ -28,7 +32,7 @@ export function useDeskAttention(): number {
     setCount(event.needsApproval + event.failed);
     if (browserNotificationsAllowed()) new Notification(t('desk.notify.title'), { body: t('desk.notify.body', event), tag: 'hostledger-desk' });
   });
-  return count;
+  return [count, (counts) => setCount(waitingCount(counts))];
 }
 
 /** Browser mode only (the desktop app has no web notifications of its own to give), and only when allowed. */
