@@ -6,6 +6,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LadderLineView } from '../../shared/api/dunning.js';
+import { addDays } from '../../shared/dates.js';
+import { formatDate } from '../../renderer/src/ui/formatting.js';
 import type { Input, MethodName, Output } from '../../shared/api/methods.js';
 import type { BrowserMode } from '../fixtures/browserMode.js';
 import { callApi, closeBook, errorBeside, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
@@ -76,13 +78,30 @@ describe('the arrears desk in browser mode', () => {
     skipped = desk.lines.find((line) => line.actions.every((a) => a.kind === 'send') && line.status === 'due' && line.clientId !== approved.clientId)!;
     expect(skipped, 'the sample book has a notice due today').toBeDefined();
 
-    // Space on the focused checkbox selects the line.
+    // Space on the focused checkbox selects the line; the arrow keys move between lines.
+    const badge = page.locator('.section-nav-item[aria-current="page"] .nav-count');
+    const waitingBefore = Number(await badge.innerText());
     await box(approved).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await box(approved).evaluate((element) => element.matches(':focus'))).toBe(false);
+    await page.keyboard.press('ArrowUp');
+    expect(await box(approved).evaluate((element) => element.matches(':focus'))).toBe(true);
     await page.keyboard.press('Space');
     await expect.poll(() => box(approved).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(() => row(approved).getAttribute('data-status')).toBe('approved');
     await page.getByText('Approved: 1. They run at the next run.').waitFor();
+    await expect.poll(async () => Number(await badge.innerText())).toBe(waitingBefore - 1);
+
+    // Postponed to a day: it says until when.
+    const later = desk.lines.find((line) => line.clientId === approved.clientId && line.status === 'needs_approval' && line.invoiceId !== approved.invoiceId)!;
+    await box(later).check();
+    await page.getByRole('button', { name: 'Postpone…' }).click();
+    const until = page.getByRole('dialog').getByLabel('Until');
+    await until.fill(addDays(desk.asOf, 5));
+    await page.getByRole('dialog').getByRole('button', { name: 'Postpone', exact: true }).click();
+    await page.getByText('Postponed: 1.').waitFor();
+    await expect.poll(() => row(later).innerText()).toContain(`Postponed until ${formatDate(addDays(desk.asOf, 5), 'en')}`);
 
     await box(skipped).check();
     await page.getByRole('button', { name: 'Skip…' }).click();
@@ -117,8 +136,16 @@ describe('the arrears desk in browser mode', () => {
     const shown = panel.locator(`tr[data-step="${skipped.stepKey}"][data-state="skipped"]`);
     await shown.waitFor();
     expect(await shown.innerText()).toContain('Client phoned: paying by transfer today');
-    await panel.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.locator('#client-ladder-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await screenshot('client-ladder-en.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The client's own policy, chosen on their page.
+    await panel.getByLabel('Policy for this client').selectOption({ label: 'Quick restriction' });
+    await expect
+      .poll(async () => (await api('dunning.policies.list', {})).policies.find((p) => p.policy.name === 'Quick restriction')!.assignments.map((a) => a.target))
+      .toContain(skipped.clientId);
 
     const approvedHistory = await api('dunning.history', { clientId: approved.clientId });
     expect(approvedHistory.rungs.find((r) => r.invoiceId === approved.invoiceId && r.stepKey === 'restriction')?.state).toMatch(/done|failed/);
