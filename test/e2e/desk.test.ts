@@ -26,6 +26,18 @@ const mainHeading = (name: string) => page.getByRole('heading', { level: 1, name
 const row = (line: LadderLineView) => page.locator(`section[data-step="${line.stepKey}"] tr[data-invoice-id="${line.invoiceId}"]`);
 const box = (line: LadderLineView) => row(line).getByRole('checkbox');
 
+/** Keeps every web notification the page shows in window.shownNotifications (runs before the app's scripts). */
+const RECORD_NOTIFICATIONS = `
+  window.shownNotifications = [];
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) {
+      super(title, options);
+      window.shownNotifications.push({ title, body: options && options.body });
+    }
+  };
+`;
+
 beforeAll(async () => {
   book = await openBook({ afterFirstDailyRun: true });
   ({ server, page, browserErrors } = book);
@@ -116,6 +128,11 @@ describe('the arrears desk in browser mode', () => {
   });
 
   it('runs, shows what the run did, and the client’s Ladder panel shows the rungs', async () => {
+    // Desktop notifications allowed in this browser: the run that leaves work raises one.
+    await page.context().grantPermissions(['notifications'], { origin: server.baseUrl });
+    await page.addInitScript({ content: RECORD_NOTIFICATIONS });
+    await page.reload();
+    await page.getByText('Desktop notifications are on.').waitFor();
     await page.getByRole('button', { name: 'Run now' }).click();
     const summary = page.locator('.desk-summary');
     await summary.waitFor({ timeout: 60_000 });
@@ -123,6 +140,10 @@ describe('the arrears desk in browser mode', () => {
     expect(await summary.innerText()).toContain(`Done: ${run.done}`);
     if (run.failed > 0) expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
     expect(await page.locator('.desk-last-run').innerText()).toContain(`Done ${run.done}, failed ${run.failed}`);
+    const waiting = await api('dunning.desk', {});
+    await expect.poll(() => page.evaluate('window.shownNotifications')).toEqual([
+      { title: 'HostLedger: arrears desk', body: `Waiting for approval: ${waiting.counts.needs_approval ?? 0}. Failed: ${waiting.counts.failed ?? 0}. Calls due: 0.` },
+    ]);
     await screenshot('desk-after-run-en.png');
 
     const history = await api('dunning.history', { clientId: skipped.clientId });
@@ -178,6 +199,19 @@ describe('the arrears desk in browser mode', () => {
     expect((await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!.policy.steps[3]!.offsetDays).toBe(5);
     await screenshot('policy-error-en.png');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A new policy starts as a copy of the default.
+    await page.getByRole('button', { name: 'New policy from the default' }).click();
+    await dialog.getByLabel('Name').fill('Gentle');
+    await dialog.locator('#policy-minNoticeDays').fill('5');
+    await dialog.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Policy saved.').waitFor();
+    await page.locator('tr[data-policy="Gentle"]').waitFor();
+    const gentle = (await api('dunning.policies.list', {})).policies.find((p) => p.policy.name === 'Gentle')!;
+    const defaultPolicy = (await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!;
+    expect(gentle.isDefault).toBe(false);
+    expect(gentle.policy.minNoticeDays).toBe(5);
+    expect(gentle.policy.steps).toEqual(defaultPolicy.policy.steps);
   });
 
   it('speaks Chinese', async () => {
