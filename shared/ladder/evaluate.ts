@@ -73,9 +73,31 @@ interface PlannedStep {
   noticeOrder: number;
 }
 
-function planSteps(policy: DunningPolicy, invoice: LadderInvoice, client: LadderClient, book: PolicyBook): PlannedStep[] {
-  const earlier = (client.band && book.restrictDaysEarlier[client.band]) || 0;
-  const feeAllowed = invoice.kind === 'invoice' && !invoice.isLateFee;
+// Dates as day numbers, memoised: the ladder looks at tens of thousands of invoices, and the
+// same few hundred dates come up again and again.
+const dayNumbers = new Map<string, number>();
+const dateTexts = new Map<number, string>();
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) dayNumbers.set(date, (n = Math.round(daysBetween('1970-01-01', date))));
+  return n;
+}
+function dateText(n: number): string {
+  let text = dateTexts.get(n);
+  if (text === undefined) dateTexts.set(n, (text = addDays('1970-01-01', n)));
+  return text;
+}
+const plusDays = (date: string, days: number) => dateText(dayNumber(date) + days);
+
+/** A policy's steps for one kind of invoice and band, in the order of their days: worked out once per run. */
+const planCache = new WeakMap<DunningPolicy, Map<string, readonly Omit<PlannedStep, 'scheduledOn'>[]>>();
+
+function planTemplate(policy: DunningPolicy, earlier: number, feeAllowed: boolean): readonly Omit<PlannedStep, 'scheduledOn'>[] {
+  let byKey = planCache.get(policy);
+  if (!byKey) planCache.set(policy, (byKey = new Map()));
+  const key = `${earlier}:${feeAllowed}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
   const planned = policy.steps
     .map((step, index) => {
       const restricts = step.actions.some((a) => a.kind === 'restrict');
@@ -85,22 +107,34 @@ function planSteps(policy: DunningPolicy, invoice: LadderInvoice, client: Ladder
     })
     .filter((s) => s.actions.length > 0)
     .sort((a, b) => a.offsetDays - b.offsetDays || a.index - b.index);
-  const steps: PlannedStep[] = planned.map((s, order) => {
+  const steps = planned.map((s, order) => {
     const onlyActions = { ...s.step, actions: s.actions };
-    return {
-      ...s,
-      scheduledOn: addDays(invoice.dueDate, s.offsetDays),
-      sends: stepSends(onlyActions),
-      escalates: stepIsEscalation(onlyActions),
-      reminder: stepIsReminder(onlyActions),
-      order,
-      noticeOrder: -1,
-    };
+    return { ...s, sends: stepSends(onlyActions), escalates: stepIsEscalation(onlyActions), reminder: stepIsReminder(onlyActions), order, noticeOrder: -1 };
   });
   for (const step of steps) {
-    if (step.escalates) step.noticeOrder = steps.filter((s) => s.order < step.order && isNotice(s)).at(-1)?.order ?? -1;
+    if (step.escalates) step.noticeOrder = steps.filter((s) => s.order < step.order && s.sends && !s.escalates).at(-1)?.order ?? -1;
   }
+  byKey.set(key, steps);
   return steps;
+}
+
+function planSteps(policy: DunningPolicy, invoice: LadderInvoice, client: LadderClient, book: PolicyBook): PlannedStep[] {
+  const earlier = (client.band && book.restrictDaysEarlier[client.band]) || 0;
+  const template = planTemplate(policy, earlier, invoice.kind === 'invoice' && !invoice.isLateFee);
+  const due = dayNumber(invoice.dueDate);
+  // Spelled out rather than spread: one object shape, which keeps a big book's evaluation fast.
+  return template.map((s) => ({
+    step: s.step,
+    index: s.index,
+    offsetDays: s.offsetDays,
+    scheduledOn: dateText(due + s.offsetDays),
+    actions: s.actions,
+    sends: s.sends,
+    escalates: s.escalates,
+    reminder: s.reminder,
+    order: s.order,
+    noticeOrder: s.noticeOrder,
+  }));
 }
 
 /** A step that warns the client: it sends, and changes nothing itself (a restriction's own letter only reports it). */
@@ -117,7 +151,7 @@ function suspensionDateFor(planned: PlannedStep, steps: readonly PlannedStep[], 
   const done = rungs.get(suspension.step.key);
   if (done?.state === 'done' && done.doneOn) return done.doneOn;
   if (suspension.order === planned.order) return asOf;
-  const afterNotice = addDays(asOf, minNoticeDays);
+  const afterNotice = plusDays(asOf, minNoticeDays);
   return suspension.scheduledOn > afterNotice ? suspension.scheduledOn : afterNotice;
 }
 
@@ -157,7 +191,7 @@ function line(ctx: InvoiceContext, planned: PlannedStep, status: LineStatus, ext
     feeDate: actions.some((a) => a.kind === 'late_fee') ? planned.scheduledOn : null,
     currency: invoice.currency,
     openMinor: invoice.openMinor,
-    daysOverdue: Math.max(0, daysBetween(invoice.dueDate, state.asOf)),
+    daysOverdue: Math.max(0, dayNumber(state.asOf) - dayNumber(invoice.dueDate)),
     band: client.band,
     ...extra,
   };
@@ -273,12 +307,12 @@ function noticeWait(ctx: InvoiceContext, planned: PlannedStep, goingOutToday: Re
     if (s.order < planned.noticeOrder || !isNotice(s)) continue;
     const record = ctx.rungs.get(s.step.key);
     if (record?.state !== 'done' || record.doneOn === null) continue;
-    const readyOn = record.doneOn <= s.scheduledOn ? planned.scheduledOn : addDays(record.doneOn, min);
+    const readyOn = record.doneOn <= s.scheduledOn ? planned.scheduledOn : plusDays(record.doneOn, min);
     if (until === null || readyOn < until) until = readyOn;
   }
   if (until !== null) return until <= asOf ? { ready: true, until: null } : { ready: false, until };
   const willGo = [...goingOutToday].some((order) => order >= planned.noticeOrder);
-  return { ready: false, until: willGo ? addDays(asOf, Math.max(min, 1)) : null };
+  return { ready: false, until: willGo ? plusDays(asOf, Math.max(min, 1)) : null };
 }
 
 /** Every line of the ladder as of `state.asOf`, invoice by invoice in the order given. */
@@ -330,7 +364,7 @@ export function forecastLadder(state: LadderState, days: number): ForecastEntry[
   for (const [invoiceId, records] of state.rungs) rungs.set(invoiceId, new Map(records));
   const entries: ForecastEntry[] = [];
   for (let d = 0; d < days; d += 1) {
-    const date = addDays(state.asOf, d);
+    const date = plusDays(state.asOf, d);
     const { lines } = evaluateLadder({ ...state, asOf: date, rungs });
     for (const l of lines) {
       const runs = RUNNABLE_STATUSES.includes(l.status) || l.status === 'needs_approval';
