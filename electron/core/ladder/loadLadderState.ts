@@ -15,8 +15,8 @@ import { listPromises } from '../billing/arrangements/promisesToPay.js';
 import type { Context } from '../context.js';
 import { readAssignments, readPolicies } from './policyStore.js';
 
-/** The open invoices as of the day, aliased `i` (the partial index invoices_open_aging covers exactly these rows). */
-const OPEN = `i.status = 'issued' AND i.open_minor > 0 AND i.kind IN ('invoice', 'proforma') AND i.issue_date <= @asOf`;
+/** The open invoices as of the day, aliased `i` (the partial index invoices_open_ladder covers these rows and columns; the + keeps the planner off the issue-date index). */
+const OPEN = `i.status = 'issued' AND i.open_minor > 0 AND i.kind IN ('invoice', 'proforma') AND +i.issue_date <= @asOf`;
 
 interface InvoiceRow {
   id: string;
