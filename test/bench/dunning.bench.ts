@@ -106,7 +106,7 @@ try {
   const desk = await timeMs(async () => {
     const answer = await backend.dispatch('dunning.desk', {});
     if (!answer.ok) throw new Error(answer.error.message);
-    deskLines = answer.value.lines.length;
+    deskLines = (answer.value as { lines: unknown[] }).lines.length;
   });
   progress(`dunning: the desk lists ${deskLines} lines`);
   report('dunning.desk_s', 's', desk / 1000);
