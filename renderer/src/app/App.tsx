@@ -22,6 +22,8 @@ import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
+import { CallTasks } from '../calls/CallTasks.js';
+import { ChannelSettingsScreen } from '../channels/ChannelSettingsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -89,6 +91,8 @@ export function App() {
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
+          {route.name === 'channelSettings' && <ChannelSettingsScreen />}
+          {route.name === 'calls' && <CallTasks />}
         </main>
       </div>
     </div>

@@ -10,6 +10,7 @@ const PAGES = [
   { route: { name: 'companyProfile' }, label: 'companyForm.title' },
   { route: { name: 'letterTemplates' }, label: 'templateEditor.title' },
   { route: { name: 'riskSettings' }, label: 'settings.risk' },
+  { route: { name: 'channelSettings' }, label: 'settings.channels' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {
