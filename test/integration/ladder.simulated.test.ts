@@ -7,10 +7,16 @@
 // after ten closed days the catch-up sends the notice first and the escalation waits.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates.js';
+import { COMPANY, pdfText } from '../fixtures/documents.js';
 import { openLadderBook, recordingDeliver, type LadderBook } from '../fixtures/ladderBook.js';
+import { startSmtpPeer, type SmtpPeer } from '../fixtures/smtpPeer.js';
 
 let book: LadderBook;
-afterEach(() => book?.close());
+const peers: SmtpPeer[] = [];
+afterEach(async () => {
+  book?.close();
+  await Promise.all(peers.splice(0).map((p) => p.close()));
+});
 
 type Mail = ReturnType<typeof recordingDeliver>;
 const story = (mail: Mail, invoiceId: string) => mail.sent.filter((m) => m.invoiceIds.includes(invoiceId)).map((m) => `${m.on} ${m.letter} ${m.channel}`);
@@ -166,5 +172,53 @@ describe('the ladder over 45 simulated days', () => {
     const [fee] = fees(book);
     expect(fee).toMatchObject({ invoice_id: invoiceId, due_date: '2026-11-20', issue_date: '2026-11-23' });
     expect(fee!.description).toContain('2026-11-20');
+  });
+});
+
+describe('the ladder with the real channels', () => {
+  it('emails the notice to a real SMTP server with its PDF, queues the letter, and retries a refused send once', async () => {
+    // No test Deliver: the book's own (SMTP, print queue).
+    book = await openLadderBook({ now: '2026-11-16' });
+    await book.call('company.update', COMPANY);
+    await book.call('clients.update', { id: book.clientId, expectedVersion: 2, address: { lines: ['1 Main St'], city: 'Springfield', postalCode: '12345', country: 'US' } });
+    const refusing = await startSmtpPeer({ refuseRecipients: 'Mailbox unavailable' });
+    peers.push(refusing);
+    const useServer = (port: number) =>
+      book.call('channels.settings.update', { email: { host: '127.0.0.1', port, security: 'none', fromAddress: 'billing@cloudlet.example', fromName: 'Cloudlet Billing', timeoutSeconds: 2 } });
+    await useServer(refusing.port);
+    const invoiceId = await book.invoice(12_345, '2026-11-01', '2026-11-15');
+    const number = (await book.call('invoices.get', { id: invoiceId })).number!;
+
+    const first = await book.ladder();
+    expect(first).toMatchObject({ done: 0, failed: 1, missed: 2 });
+    const failed = (await book.desk()).lines.find((l) => l.stepKey === 'first_notice')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toMatch(/Mailbox unavailable/);
+    // The letter went to the print queue already; it is not queued again on the retry.
+    const letters = () => book.backend.db.prepare<[], number>("SELECT count(*) FROM communications WHERE channel = 'letter'").pluck().get();
+    expect(letters()).toBe(1);
+
+    const server = await startSmtpPeer();
+    peers.push(server);
+    await useServer(server.port);
+    const second = await book.ladder();
+    expect(second).toMatchObject({ done: 1, failed: 0 });
+    expect(server.received).toHaveLength(1);
+    const mail = server.received[0]!;
+    expect(mail.subject).toMatch(/overdue/i);
+    expect(mail.text).toContain(number);
+    expect(mail.attachments).toHaveLength(1);
+    expect(pdfText(mail.attachments[0]!.content)).toContain(number);
+    expect(letters()).toBe(1);
+    const messages = book.backend.db.prepare<[], { key: string; state: string; attempts: number }>('SELECT key, state, attempts FROM outgoing_messages').all();
+    expect(messages).toEqual([{ key: `rung:${invoiceId}:first_notice:email`, state: 'sent', attempts: 2 }]);
+    const rung = (await book.call('dunning.history', { clientId: book.clientId })).rungs.find((r) => r.stepKey === 'first_notice')!;
+    expect(rung).toMatchObject({ state: 'done', doneOn: '2026-11-16' });
+    expect(rung.outcomes.map((o) => `${o.kind} ${o.result}`)).toEqual(['send:email done', 'send:letter done']);
+
+    // Run again: nothing goes out twice.
+    await book.ladder();
+    expect(server.received).toHaveLength(1);
+    expect(letters()).toBe(1);
   });
 });
