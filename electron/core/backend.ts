@@ -34,8 +34,8 @@ import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { documentHandlers } from './documents/documentHandlers.js';
 import { dunningHandlers } from './ladder/dunningHandlers.js';
-import type { Deliver } from './channels/deliver.js';
-import { deliver } from './channels/deliverPlaceholder.js';
+import { deliver, type Deliver } from './channels/deliver.js';
+import { channelHandlers } from './channels/channelHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -102,6 +102,7 @@ const handlers: Handlers = {
   ...actionHandlers,
   ...documentHandlers,
   ...dunningHandlers,
+  ...channelHandlers,
   ...demoHandlers(() => handlers),
 };
 

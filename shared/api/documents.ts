@@ -152,6 +152,8 @@ export const communicationSchema = z.object({
   documentId: z.string().nullable(),
   /** SHA-256 of what was sent (the PDF bytes for a letter). */
   contentSha256: z.string(),
+  /** Why it failed or bounced; what the server answered; a call's note. */
+  detail: z.string().nullable(),
 });
 export type Communication = z.infer<typeof communicationSchema>;
 
@@ -278,7 +280,7 @@ export const documentMethods = {
   }),
 
   'communications.list': defineMethod({
-    summary: "A client's communication log, newest first: every letter and document issued to them (emails, SMS and calls come later); paged.",
+    summary: "A client's communication log, newest first: every letter, document, email, SMS and call, with its status (sent, failed, bounced…) and why; paged.",
     input: z.strictObject({ clientId: entityId, ...pageInput }),
     output: page(communicationSchema),
   }),

@@ -16,6 +16,7 @@ import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
 import { dunningMethods } from './dunning.js';
+import { channelMethods } from './channels.js';
 
 export const methods = {
   ...appMethods,
@@ -33,6 +34,7 @@ export const methods = {
   ...actionMethods,
   ...documentMethods,
   ...dunningMethods,
+  ...channelMethods,
   ...demoMethods,
 };
 

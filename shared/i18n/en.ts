@@ -8,6 +8,7 @@ import { panelsEn } from './panels.js';
 import { documentScreensEn } from './documentScreens.js';
 import { riskEn } from './risk.js';
 import { ladderEn } from './ladder.js';
+import { channelsEn } from './channels.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1051,6 +1052,7 @@ export const en = {
   ...documentScreensEn,
   ...riskEn,
   ...ladderEn,
+  ...channelsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
 import { riskZhCN } from './risk.js';
 import { ladderZhCN } from './ladder.js';
+import { channelsZhCN } from './channels.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1046,4 +1047,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...documentScreensZhCN,
   ...riskZhCN,
   ...ladderZhCN,
+  ...channelsZhCN,
 };

@@ -3,14 +3,19 @@
 // and every file under the data folder and the export folder is searched for them, raw and in the
 // usual encodings. Only the encrypted secret store itself may hold them, sealed.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, fixedClock, type Backend } from '../../electron/core/index.js';
 import { defaultSecretStore } from '../../electron/core/backend.js';
 import { tempDir } from '../fixtures/book.js';
+import type { Input, MethodName, Output } from '../../shared/api/methods.js';
 import { startFakeCpanel } from '../fixtures/panels/fakes/cpanel.js';
+import { startSmtpPeer } from '../fixtures/smtpPeer.js';
 
 const SECRETS = ['whm-token-7f3a9c1e5b', 'Sm7p-Pässwörd!2026', 'bt_api_sk_0a1b2c3d4e5f'];
+const SMTP_PASSWORD = 'smtp-Secr3t-ÅØ-2026';
+const SMS_KEY = 'sms-gw-key-5e4d3c2b1a';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,6 +42,11 @@ describe('secrets never reach a file in clear', () => {
     // then a wrong token so the panel refuses and the failure is logged and kept with the action.
     const panel = await startFakeCpanel();
     const searched = [...SECRETS, panel.credentials.token!];
+    const call = async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
+      const answer = await backend!.dispatch(method, input);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+      return answer.value as Output<M>;
+    };
     try {
       const connection = await backend.dispatch('panels.connections.create', { kind: 'cpanel', name: 'WHM', host: '127.0.0.1', port: panel.port, credentials: panel.credentials });
       if (!connection.ok) throw new Error(connection.error.message);
@@ -52,6 +62,36 @@ describe('secrets never reach a file in clear', () => {
       await backend.dispatch('panels.accountState', { contractId: contract.value.id });
     } finally {
       await panel.close();
+    }
+
+    // Email and SMS: the SMTP password and the gateway's key set through the settings, a login the
+    // server refuses (the failure is logged in the book), a text to a gateway that echoes its headers.
+    const smtp = await startSmtpPeer({ login: { user: 'mailer', pass: 'another-password' } });
+    const gateway = createServer((req, res) => res.writeHead(500).end(JSON.stringify(req.headers)));
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    searched.push(SMTP_PASSWORD, SMS_KEY);
+    try {
+      await call('company.update', { name: 'Cloudlet Hosting' });
+      const settings = await call('channels.settings.update', {
+        email: { host: '127.0.0.1', port: smtp.port, security: 'none', username: 'mailer', password: SMTP_PASSWORD, fromAddress: 'billing@cloudlet.example', timeoutSeconds: 2 },
+        sms: { url: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/send`, headers: [{ name: 'Authorization', secret: true, value: `Bearer ${SMS_KEY}` }] },
+      });
+      expect(JSON.stringify(settings)).not.toContain(SMTP_PASSWORD);
+      expect(JSON.stringify(settings)).not.toContain(SMS_KEY);
+      const client = await call('clients.create', { name: 'Mail Client', currency: 'USD', email: 'a@client.example', phone: '+1 555 0100' });
+      const draft = await call('invoices.createDraft', { clientId: client.id, dueDate: '2026-11-20', lines: [{ description: 'Hosting', unitPriceMinor: 1000 }] });
+      await call('invoices.issue', { id: draft.id, issueDate: '2026-11-01' });
+      const mail = await call('channels.send', { clientId: client.id, letter: 'first_notice', channel: 'email' });
+      expect(mail.status).toBe('failed');
+      const text = await call('channels.send', { clientId: client.id, letter: 'first_notice', channel: 'sms' });
+      expect(text.status).toBe('failed');
+      expect(text.detail).toContain('500');
+      expect(JSON.stringify(await call('communications.list', { clientId: client.id }))).not.toContain(SMS_KEY);
+      expect((await call('channels.testEmail', { to: 'me@cloudlet.example' })).ok).toBe(false);
+      expect((await call('channels.testSms', { to: '+1 555 0100' })).message).not.toContain(SMS_KEY);
+    } finally {
+      await smtp.close();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
     }
 
     // Calls that are refused or fail get logged; a secret sent by mistake in their input must not be.
@@ -77,5 +117,7 @@ describe('secrets never reach a file in clear', () => {
     const sealed = readFileSync(join(dataDir, 'secrets.json'));
     for (const secret of searched) for (const form of encodings(secret)) expect(sealed.includes(form)).toBe(false);
     expect(await defaultSecretStore(dataDir).get('panel:c1:token')).toBe(SECRETS[1]);
+    expect(await defaultSecretStore(dataDir).get('channels:smtp:password')).toBe(SMTP_PASSWORD);
+    expect(await defaultSecretStore(dataDir).get('channels:sms:header:authorization')).toBe(`Bearer ${SMS_KEY}`);
   });
 });

@@ -85,8 +85,8 @@ export function createArchive(db: Db) {
   const bySource = db.prepare<[string], DocumentRow>(`SELECT ${META} WHERE d.source_key = ?`);
   const bytesOf = db.prepare<[string], Buffer>('SELECT bytes FROM documents WHERE id = ?').pluck();
   const insertCommunication = db.prepare(
-    `INSERT INTO communications (id, client_id, at, channel, status, recipient, kind, subject, document_id, content_sha256)
-     VALUES (@id, @clientId, @at, @channel, @status, @recipient, @kind, @subject, @documentId, @contentSha256)`,
+    `INSERT INTO communications (id, client_id, at, channel, status, recipient, kind, subject, document_id, content_sha256, detail, message_id)
+     VALUES (@id, @clientId, @at, @channel, @status, @recipient, @kind, @subject, @documentId, @contentSha256, @detail, @messageId)`,
   );
 
   return {
@@ -136,17 +136,18 @@ export function createArchive(db: Db) {
       return { items: items.map(toDocument), nextCursor: more ? String(items.at(-1)!.seq) : null };
     },
 
-    /** Records something sent or handed to a client (inside the caller's transaction). */
-    logCommunication(entry: Omit<Communication, 'id' | 'at'>, at: string): Communication {
-      const row = { id: newId('com'), at, ...entry };
-      insertCommunication.run(row);
+    /** Records something sent or handed to a client (inside the caller's transaction); an email or SMS names its outgoing message. */
+    logCommunication(entry: Omit<Communication, 'id' | 'at' | 'detail'> & { detail?: string | null; messageId?: string | null }, at: string): Communication {
+      const { messageId = null, ...rest } = entry;
+      const row = { id: newId('com'), at, ...rest, detail: rest.detail ?? null };
+      insertCommunication.run({ ...row, messageId });
       return row;
     },
     communications(clientId: string, limit: number, cursor?: string) {
       const before = parseCursor(cursor);
       const rows = db
         .prepare<Record<string, unknown>, Communication & { seq: number; clientId: string }>(
-          `SELECT seq, id, client_id AS clientId, at, channel, status, recipient, kind, subject, document_id AS documentId, content_sha256 AS contentSha256
+          `SELECT seq, id, client_id AS clientId, at, channel, status, recipient, kind, subject, document_id AS documentId, content_sha256 AS contentSha256, detail
            FROM communications WHERE client_id = @clientId AND (@before IS NULL OR seq < @before) ORDER BY seq DESC LIMIT @limit`,
         )
         .all({ clientId, before, limit: limit + 1 });

@@ -25,24 +25,30 @@ export interface IssueRecord {
   subject: string;
 }
 
-/** Stores a rendered document and logs it as handed to the client (inside the caller's transaction). */
-export function recordIssued(ctx: Context, record: IssueRecord, rendered: Rendered, status = 'issued'): ArchivedDocument {
+/**
+ * Stores a rendered document and logs it as handed to the client (inside the caller's
+ * transaction). `channel` null archives it without a log entry: an email or SMS logs itself once
+ * the server has answered, as sent or failed.
+ */
+export function recordIssued(ctx: Context, record: IssueRecord, rendered: Rendered, status = 'issued', channel: 'letter' | null = 'letter'): ArchivedDocument {
   const archive = createArchive(ctx.db);
   const at = ctx.clock.now().toISOString();
   const document = archive.add({ ...record.document, bytes: rendered.bytes, pages: rendered.pages, warnings: rendered.warnings }, at);
-  archive.logCommunication(
-    {
-      clientId: record.client.id,
-      channel: 'letter',
-      status,
-      recipient: recipientLine(recipientOf(record.client)),
-      kind: document.kind,
-      subject: record.subject,
-      documentId: document.id,
-      contentSha256: document.sha256,
-    },
-    at,
-  );
+  if (channel) {
+    archive.logCommunication(
+      {
+        clientId: record.client.id,
+        channel,
+        status,
+        recipient: recipientLine(recipientOf(record.client)),
+        kind: document.kind,
+        subject: record.subject,
+        documentId: document.id,
+        contentSha256: document.sha256,
+      },
+      at,
+    );
+  }
   ctx.audit.append({
     action: 'document.issued',
     entity: 'client',

@@ -65,16 +65,13 @@ async function run(ctx: Context, startedBy: string, hooks: RunHooks): Promise<Ru
   const counts: RunCounts = { done: 0, failed: 0, missed: 0, superseded: 0, waiting: lines.filter((l) => l.status === 'waiting_notice').length };
 
   // Catch-up first, in the transaction that opens the run: what it decided not to send is recorded
-  // (final), and an overtaken notice's late fee is still charged, dated its own day.
+  // (final). An overtaken notice whose step charges a fee is a runnable line of its own (the fee only).
   ctx.transaction(() => {
     rungs.startRun(runId, today, startedBy, startedAt);
     for (const line of lines) {
       if (line.status !== 'missed' && line.status !== 'superseded') continue;
       rungs.record(line, line.status, startedAt, { runId });
       counts[line.status] += 1;
-      if (line.actions.some((a) => a.kind === 'late_fee')) {
-        rungs.finish(line, line.status, [fees.charge(line)], null, null, startedAt);
-      }
     }
   });
 
@@ -143,6 +140,10 @@ async function run(ctx: Context, startedBy: string, hooks: RunHooks): Promise<Ru
       if (failures.length > 0) {
         rungs.finish(item.line, 'failed', outcomes, null, failures.map((f) => `${f.kind}: ${f.detail ?? 'failed'}`).join('; '), finishedAt);
         counts.failed += 1;
+      } else if (item.line.noticeSuperseded) {
+        // Its fee is charged, but the notice never went out: no escalation may count on it.
+        rungs.finish(item.line, 'superseded', outcomes, null, null, finishedAt);
+        counts.superseded += 1;
       } else {
         rungs.finish(item.line, 'done', outcomes, today, null, finishedAt);
         counts.done += 1;

@@ -15,8 +15,8 @@ import { listPromises } from '../billing/arrangements/promisesToPay.js';
 import type { Context } from '../context.js';
 import { readAssignments, readPolicies } from './policyStore.js';
 
-/** The open invoices as of the day, aliased `i` (the partial index invoices_open_aging covers exactly these rows). */
-const OPEN = `i.status = 'issued' AND i.open_minor > 0 AND i.kind IN ('invoice', 'proforma') AND i.issue_date <= @asOf`;
+/** The open invoices as of the day, aliased `i` (the partial index invoices_open_ladder covers these rows and columns; the + keeps the planner off the issue-date index). */
+const OPEN = `i.status = 'issued' AND i.open_minor > 0 AND i.kind IN ('invoice', 'proforma') AND +i.issue_date <= @asOf`;
 
 interface InvoiceRow {
   id: string;
@@ -39,14 +39,6 @@ interface ClientRow {
   manual_only: 0 | 1;
   tags_json: string;
   channels_json: string;
-}
-
-interface RungRow {
-  invoice_id: string;
-  step_key: string;
-  state: RungState;
-  done_on: string | null;
-  postponed_until: string | null;
 }
 
 export interface LoadOptions {
@@ -134,16 +126,25 @@ export function loadLadderState(ctx: Context, asOf: string, options: LoadOptions
     };
   }
 
+  // One row per invoice, its rungs in one string (step keys, states and dates hold no spaces): a
+  // book the ladder has run on for a while has several rungs per open invoice, and fewer rows
+  // crossing into JavaScript is most of what reading them costs.
   const rungs = new Map<string, Map<string, RungRecord>>();
   const rungRows = db
-    .prepare<typeof params, RungRow>(
-      `SELECT r.invoice_id, r.step_key, r.state, r.done_on, r.postponed_until FROM invoices i JOIN dunning_rungs r ON r.invoice_id = i.id
-       WHERE ${open}`,
+    .prepare<typeof params, [string, string]>(
+      `SELECT r.invoice_id, group_concat(r.step_key || ' ' || r.state || ' ' || coalesce(r.done_on, '-') || ' ' || coalesce(r.postponed_until, '-'), ' ')
+       FROM invoices i JOIN dunning_rungs r ON r.invoice_id = i.id WHERE ${open} GROUP BY r.invoice_id`,
     )
+    .raw(true)
     .iterate(params);
-  for (const row of rungRows) {
-    const perInvoice = rungs.get(row.invoice_id) ?? rungs.set(row.invoice_id, new Map()).get(row.invoice_id)!;
-    perInvoice.set(row.step_key, { stepKey: row.step_key, state: row.state, doneOn: row.done_on, postponedUntil: row.postponed_until });
+  for (const [invoiceId, text] of rungRows) {
+    const parts = text.split(' ');
+    const perInvoice = new Map<string, RungRecord>();
+    for (let at = 0; at + 3 < parts.length; at += 4) {
+      const [stepKey, state, doneOn, postponedUntil] = parts.slice(at, at + 4) as [string, RungState, string, string];
+      perInvoice.set(stepKey, { stepKey, state, doneOn: doneOn === '-' ? null : doneOn, postponedUntil: postponedUntil === '-' ? null : postponedUntil });
+    }
+    rungs.set(invoiceId, perInvoice);
   }
 
   const stored = readPolicies(db);

@@ -26,6 +26,8 @@ import { DeskScreen } from '../ladder/DeskScreen.js';
 import { ForecastScreen } from '../ladder/ForecastScreen.js';
 import { PoliciesScreen } from '../ladder/PoliciesScreen.js';
 import { useDeskAttention } from '../ladder/useDeskAttention.js';
+import { CallTasks } from '../calls/CallTasks.js';
+import { ChannelSettingsScreen } from '../channels/ChannelSettingsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -104,6 +106,8 @@ export function App() {
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
+          {route.name === 'channelSettings' && <ChannelSettingsScreen />}
+          {route.name === 'calls' && <CallTasks />}
         </main>
       </div>
     </div>

@@ -1,7 +1,8 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
 // `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
 // `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
-// `#/documents/batch`, `#/desk`, `#/desk/forecast`, `#/settings/ladder`. A fragment keeps routes working
+// `#/settings/channels`, `#/calls`, `#/documents/batch`, `#/desk`, `#/desk/forecast`, `#/settings/ladder`.
+// A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -23,14 +24,16 @@ export type Route =
   | { name: 'drift' }
   | { name: 'desk' }
   | { name: 'forecast' }
-  | { name: 'ladderSettings' };
+  | { name: 'ladderSettings' }
+  | { name: 'channelSettings' }
+  | { name: 'calls' };
 
-export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'settings';
+export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'calls' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift'] as const;
+const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'calls'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {
@@ -42,6 +45,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   backups: { name: 'backups' },
   risk: { name: 'riskSettings' },
   ladder: { name: 'ladderSettings' },
+  channels: { name: 'channelSettings' },
 };
 
 /** Document screens that are no section of their own, by the word after `#/documents/`. */
@@ -87,6 +91,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'riskSettings') return '#/settings/risk';
   if (route.name === 'ladderSettings') return '#/settings/ladder';
   if (route.name === 'forecast') return '#/desk/forecast';
+  if (route.name === 'channelSettings') return '#/settings/channels';
   return `#/${route.name}`;
 }
 
@@ -102,6 +107,7 @@ export function sectionOf(route: Route): SectionId {
     case 'backups':
     case 'riskSettings':
     case 'ladderSettings':
+    case 'channelSettings':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.

@@ -16,5 +16,6 @@ export const SECTIONS: readonly Section[] = [
   { id: 'invoices', label: 'nav.invoices' },
   { id: 'receivables', label: 'nav.receivables' },
   { id: 'actions', label: 'nav.actions' },
+  { id: 'calls', label: 'nav.calls' },
   { id: 'settings', label: 'nav.settings' },
 ];

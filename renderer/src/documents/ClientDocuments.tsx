@@ -2,11 +2,14 @@
 // (invoices, statements, letters — each kept once with its SHA-256, reopened with the same bytes)
 // and the communication log (what went to them, when, how, and the hash of what was sent).
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { CALL_OUTCOMES, type CallOutcome } from '../../../shared/api/channels.js';
 import type { ArchivedDocument, Communication } from '../../../shared/api/documents.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { AskCallDialog } from '../calls/AskCallDialog.js';
+import { BounceDialog } from '../channels/BounceDialog.js';
 import { formatInstant } from '../ui/formatting.js';
 import { TabPanel, Tabs } from '../ui/Tabs.js';
 import { useBookToday } from '../ui/useBookToday.js';
@@ -52,6 +55,8 @@ export function ClientDocuments({ client }: { client: { id: string; name: string
   const [tab, setTab] = useState<DocumentsTab>('archive');
   const [writing, setWriting] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
+  const [askingCall, setAskingCall] = useState(false);
+  const [callAsked, setCallAsked] = useState(false);
   const [changes, setChanges] = useState(0);
   const loadDocuments = useCallback((cursor: string | undefined) => api.call('documents.list', { clientId: client.id, limit: PAGE, ...(cursor ? { cursor } : {}) }), [api, client.id]);
   const loadLog = useCallback((cursor: string | undefined) => api.call('communications.list', { clientId: client.id, limit: PAGE, ...(cursor ? { cursor } : {}) }), [api, client.id]);
@@ -70,6 +75,9 @@ export function ClientDocuments({ client }: { client: { id: string; name: string
           <button type="button" className="button" onClick={() => setChanges((count) => count + 1)}>
             {t('clientDocuments.refresh')}
           </button>
+          <button type="button" className="button" onClick={() => setAskingCall(true)}>
+            {t('calls.ask')}
+          </button>
           <button type="button" className="button button-primary" disabled={today.status !== 'ready'} onClick={() => setWriting(true)}>
             {t('clientDocuments.writeLetter')}
           </button>
@@ -80,13 +88,28 @@ export function ClientDocuments({ client }: { client: { id: string; name: string
           {t('clientDocuments.issued', { title: issued })}
         </p>
       )}
+      {callAsked && (
+        <p className="notice notice-success" role="status">
+          {t('calls.asked', { client: client.name })}
+        </p>
+      )}
       <div className="panel">
         <Tabs label={t('clientDocuments.tabs')} idPrefix="documents" tabs={TABS.map((id) => ({ id, label: t(`clientDocuments.tab.${id}`) }))} selected={tab} onSelect={setTab} />
         <TabPanel idPrefix="documents" id={tab}>
           {tab === 'archive' && <PagedTable page={documents.page} onMore={() => void documents.more()} empty={t('clientDocuments.noDocuments')} render={(items) => <ArchiveTable items={items} clientName={client.name} />} />}
-          {tab === 'log' && <PagedTable page={log.page} onMore={() => void log.more()} empty={t('clientDocuments.noCommunications')} render={(items) => <LogTable items={items} />} />}
+          {tab === 'log' && <PagedTable page={log.page} onMore={() => void log.more()} empty={t('clientDocuments.noCommunications')} render={(items) => <LogTable items={items} onChanged={() => setChanges((count) => count + 1)} />} />}
         </TabPanel>
       </div>
+      {askingCall && (
+        <AskCallDialog
+          client={client}
+          onClose={() => setAskingCall(false)}
+          onAsked={() => {
+            setAskingCall(false);
+            setCallAsked(true);
+          }}
+        />
+      )}
       {writing && today.status === 'ready' && (
         <LetterDialog
           client={client}
@@ -175,43 +198,73 @@ function ArchiveTable({ items, clientName }: { items: ArchivedDocument[]; client
   );
 }
 
-function LogTable({ items }: { items: Communication[] }) {
+function LogTable({ items, onChanged }: { items: Communication[]; onChanged: () => void }) {
   const { language, t } = useI18n();
+  const [bouncing, setBouncing] = useState<Communication | null>(null);
+  // An email bounces once: a sent one that a later entry already marks bounced offers no second bounce.
+  const bounced = new Set(items.filter((entry) => entry.status === 'bounced').map((entry) => `${entry.documentId ?? ''}|${entry.contentSha256}`));
   return (
-    <table className="data-table compact-table log-table">
-      <caption className="visually-hidden">{t('clientDocuments.tab.log')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('clientDocuments.column.time')}</th>
-          <th scope="col">{t('clientDocuments.column.channel')}</th>
-          <th scope="col">{t('clientDocuments.column.subject')}</th>
-          <th scope="col">{t('clientDocuments.column.recipient')}</th>
-          <th scope="col">{t('clientDocuments.column.status')}</th>
-          <th scope="col">{t('clientDocuments.column.sha256')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((entry) => (
-          <tr key={entry.id}>
-            <td>{formatInstant(entry.at, language)}</td>
-            <td>{channelText(entry.channel, t)}</td>
-            <td>{entry.subject}</td>
-            <td className="cell-wrap">{entry.recipient}</td>
-            <td>{statusText(entry.status, t)}</td>
-            <td>
-              <code title={entry.contentSha256}>{shortHash(entry.contentSha256)}</code>
-            </td>
+    <>
+      <table className="data-table compact-table log-table">
+        <caption className="visually-hidden">{t('clientDocuments.tab.log')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('clientDocuments.column.time')}</th>
+            <th scope="col">{t('clientDocuments.column.channel')}</th>
+            <th scope="col">{t('clientDocuments.column.subject')}</th>
+            <th scope="col">{t('clientDocuments.column.recipient')}</th>
+            <th scope="col">{t('clientDocuments.column.status')}</th>
+            <th scope="col">{t('clientDocuments.column.detail')}</th>
+            <th scope="col">{t('clientDocuments.column.sha256')}</th>
+            <th scope="col">{t('clientDocuments.column.action')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatInstant(entry.at, language)}</td>
+              <td>{channelText(entry.channel, t)}</td>
+              <td>{entry.subject}</td>
+              <td className="cell-wrap">{entry.recipient}</td>
+              <td>{statusText(entry.status, t)}</td>
+              <td className="cell-wrap">{entry.detail ?? ''}</td>
+              <td>
+                <code title={entry.contentSha256}>{shortHash(entry.contentSha256)}</code>
+              </td>
+              <td>
+                {entry.channel === 'email' && entry.status === 'sent' && !bounced.has(`${entry.documentId ?? ''}|${entry.contentSha256}`) && (
+                  <button type="button" className="button button-small" aria-label={t('emailBounce.actionOf', { recipient: entry.recipient })} onClick={() => setBouncing(entry)}>
+                    {t('emailBounce.action')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {bouncing && (
+        <BounceDialog
+          entry={bouncing}
+          onClose={() => setBouncing(null)}
+          onRecorded={() => {
+            setBouncing(null);
+            onChanged();
+          }}
+        />
+      )}
+    </>
   );
 }
 
 // Channels and statuses are open lists (the arrears ladder adds email, SMS and calls): a word this
 // screen does not know yet is shown as the book wrote it.
 const CHANNELS = ['letter', 'email', 'sms', 'call'] as const;
-const STATUSES = ['issued', 'printed', 'sent', 'delivered', 'failed'] as const;
+const STATUSES = ['issued', 'printed', 'sent', 'delivered', 'failed', 'bounced', 'queued_for_print'] as const;
 type T = ReturnType<typeof useI18n>['t'];
 const channelText = (channel: string, t: T) => ((CHANNELS as readonly string[]).includes(channel) ? t(`commLog.channel.${channel as (typeof CHANNELS)[number]}`) : channel);
-const statusText = (status: string, t: T) => ((STATUSES as readonly string[]).includes(status) ? t(`commLog.status.${status as (typeof STATUSES)[number]}`) : status);
+const statusText = (status: string, t: T) => {
+  if ((STATUSES as readonly string[]).includes(status)) return t(`commLog.status.${status as (typeof STATUSES)[number]}`);
+  // A call's status is how it went.
+  if ((CALL_OUTCOMES as readonly string[]).includes(status)) return t(`calls.outcome.${status as CallOutcome}`);
+  return status;
+};

@@ -11,6 +11,7 @@ import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { LettersOfTheDay } from '../channels/LettersOfTheDay.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { useBookToday } from '../ui/useBookToday.js';
 import { RECIPIENT_GROUPS, recipientsOf, type Recipient, type RecipientGroup } from './batchRecipients.js';
@@ -108,6 +109,7 @@ export function PrintBatchScreen() {
         <h1>{t('printBatch.title')}</h1>
       </div>
       <p className="screen-intro muted">{t('printBatch.intro')}</p>
+      <LettersOfTheDay />
 
       <form className="panel batch-form" noValidate onSubmit={(event) => void run(event)} aria-labelledby="batch-letters-heading">
         <h2 id="batch-letters-heading" className="panel-title">
