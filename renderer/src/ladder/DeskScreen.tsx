@@ -379,11 +379,13 @@ function RunSummaryNotice({ summary, waiting: lines }: { summary: RunSummary; wa
     ['desk.summary.superseded', summary.superseded],
     ['desk.summary.waiting', summary.waiting],
   ] as const;
-  const shown = counts.filter(([, count]) => count > 0);
+  // What was done is always said, even none; the rest only when it happened.
+  const shown = counts.filter(([key, count]) => count > 0 || key === 'desk.summary.done');
+  const nothing = counts.every(([, count]) => count === 0);
   return (
     <div className={summary.failed > 0 || summary.cancelled ? 'notice notice-warning run-result-block desk-summary' : 'notice notice-success run-result-block desk-summary'} role="status">
       <p className="notice-title">{t(summary.cancelled ? 'desk.summary.cancelled' : 'desk.summary.title', { date: date(summary.asOf) })}</p>
-      {shown.length === 0 ? (
+      {nothing ? (
         <p>{t('desk.summary.nothing')}</p>
       ) : (
         <ul className="plain-list">
