@@ -218,6 +218,7 @@ describe('the arrears desk in browser mode', () => {
     await dialog.getByRole('button', { name: 'Save policy' }).click();
     await expect.poll(() => errorBeside(page, day)).toContain('365');
     expect((await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!.policy.steps[3]!.offsetDays).toBe(5);
+    await day.evaluate((input) => input.scrollIntoView({ block: 'center' }));
     await screenshot('policy-error-en.png');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
