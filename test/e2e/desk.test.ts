@@ -229,6 +229,7 @@ describe('the arrears desk in browser mode', () => {
     await dialog.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Policy saved.').waitFor();
     await page.locator('tr[data-policy="Gentle"]').waitFor();
+    await screenshot('policies-en.png');
     const gentle = (await api('dunning.policies.list', {})).policies.find((p) => p.policy.name === 'Gentle')!;
     const defaultPolicy = (await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!;
     expect(gentle.isDefault).toBe(false);
