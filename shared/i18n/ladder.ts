@@ -174,6 +174,8 @@ export const ladderEn = {
   'policies.copyName': '{name} (copy)',
   'policies.delete': 'Delete',
   'policies.deleted': 'Policy deleted.',
+  'policies.deleteTitle': 'Delete the policy {name}?',
+  'policies.deleteBody': 'Where it applies now, the next policy in line applies instead: a group’s or band’s, else the default. Steps already done stay recorded.',
   'policies.saved': 'Policy saved.',
   'policies.conflict': 'Someone changed this policy elsewhere since you opened it. Reload it and make your change again.',
 
@@ -436,6 +438,8 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'policies.copyName': '{name}（副本）',
   'policies.delete': '删除',
   'policies.deleted': '策略已删除。',
+  'policies.deleteTitle': '删除策略“{name}”？',
+  'policies.deleteBody': '原先适用此策略的地方将改用下一个适用的策略：分组或风险等级的策略，否则使用默认策略。已执行的步骤仍保留记录。',
   'policies.saved': '策略已保存。',
   'policies.conflict': '自您打开后，此策略已在别处被修改。请重新加载后再修改。',
 

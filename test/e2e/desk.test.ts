@@ -235,6 +235,13 @@ describe('the arrears desk in browser mode', () => {
     expect(gentle.isDefault).toBe(false);
     expect(gentle.policy.minNoticeDays).toBe(5);
     expect(gentle.policy.steps).toEqual(defaultPolicy.policy.steps);
+
+    // Deleting asks first.
+    await page.locator('tr[data-policy="Gentle"]').getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('heading', { name: 'Delete the policy Gentle?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Policy deleted.').waitFor();
+    expect((await api('dunning.policies.list', {})).policies.map((p) => p.policy.name)).not.toContain('Gentle');
   });
 
   it('speaks Chinese', async () => {

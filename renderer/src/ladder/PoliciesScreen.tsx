@@ -2,7 +2,7 @@
 // with its steps' days and where it applies; edit one, start a new one from the default, delete one
 // that is not the default; and say where policies apply (a client, a client group, a risk band —
 // a single contract from the client's page).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PolicyView } from '../../../shared/api/dunning.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
@@ -11,6 +11,7 @@ import { RISK_BANDS } from '../../../shared/risk/model.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
+import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Field.js';
 import { noticeText } from '../ui/refusalText.js';
 import { useDebouncedValue } from '../ui/useDebouncedValue.js';
@@ -27,6 +28,7 @@ export function PoliciesScreen() {
   const [policies, setPolicies] = useState<PolicyView[] | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<PolicyView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
@@ -46,6 +48,7 @@ export function PoliciesScreen() {
   const defaultPolicy = policies?.find((p) => p.isDefault) ?? null;
 
   async function remove(policy: PolicyView) {
+    setDeleting(null);
     const answer = await api.call('dunning.policies.delete', { id: policy.id });
     setProblem(answer.ok ? null : answer.error);
     setNotice(answer.ok ? t('policies.deleted') : null);
@@ -117,7 +120,7 @@ export function PoliciesScreen() {
                         {t('policies.edit')}
                       </button>
                       {!view.isDefault && (
-                        <button type="button" className="button button-small button-danger-outline" onClick={() => void remove(view)}>
+                        <button type="button" className="button button-small button-danger-outline" onClick={() => setDeleting(view)}>
                           {t('policies.delete')}
                         </button>
                       )}
@@ -130,6 +133,7 @@ export function PoliciesScreen() {
         )}
       </section>
       {policies && <AssignmentsPanel policies={policies} onChanged={setPolicies} />}
+      {deleting && <ConfirmDelete policy={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting)} />}
       {editing && (
         <PolicyEditor
           policy={editing.policy}
@@ -143,6 +147,27 @@ export function PoliciesScreen() {
         />
       )}
     </div>
+  );
+}
+
+/** Deleting a policy moves where it applied to the next policy in line, so it is asked once more. */
+function ConfirmDelete({ policy, onCancel, onConfirm }: { policy: PolicyView; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useI18n();
+  const cancel = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog title={t('policies.deleteTitle', { name: policy.policy.name })} onClose={onCancel} initialFocus={cancel} size="small">
+      <div className="dialog-body">
+        <p className="dialog-text">{t('policies.deleteBody')}</p>
+      </div>
+      <div className="dialog-footer">
+        <button ref={cancel} type="button" className="button" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+        <button type="button" className="button button-danger" onClick={onConfirm}>
+          {t('policies.delete')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
