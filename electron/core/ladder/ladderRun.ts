@@ -201,9 +201,9 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
     case 'late_fee':
       return [ctx.transaction(() => fees.charge(item.line))];
     case 'restrict':
-      return [panelWork(ctx, item, action.how)];
+      return [panelWork(ctx, item, action.kind, action.how)];
     case 'backup_suspend':
-      return [panelWork(ctx, item, 'suspend')];
+      return [panelWork(ctx, item, action.kind, 'suspend')];
     case 'termination_review':
     case 'collections': {
       const detail = action.kind === 'termination_review' ? 'review opened' : 'handed to collections';
@@ -225,10 +225,10 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
  * action queue. The ids asked for are written with the rung in the same transaction, so a retry
  * finds them instead of asking again.
  */
-function panelWork(ctx: Context, item: Work, kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
+function panelWork(ctx: Context, item: Work, outcomeKind: 'restrict' | 'backup_suspend', kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
   const rungs = rungStore(ctx.db);
   const linked = item.invoice.contractIds.filter((id) => connectionIdOf(ctx, id) !== null);
-  if (linked.length === 0) return { kind, result: 'not_applicable', detail: 'no_panel_link', refs: [] };
+  if (linked.length === 0) return { kind: outcomeKind, result: 'not_applicable', detail: 'no_panel_link', refs: [] };
   const refs: string[] = [];
   const problems: { result: 'failed' | 'not_applicable'; detail: string }[] = [];
   for (const contractId of linked) {
@@ -255,7 +255,7 @@ function panelWork(ctx: Context, item: Work, kind: 'limit_bandwidth' | 'downgrad
     }
   }
   const failed = problems.find((p) => p.result === 'failed');
-  if (failed) return { kind, result: 'failed', detail: failed.detail, refs };
-  if (refs.length === 0) return { kind, result: 'not_applicable', detail: problems.map((p) => p.detail).join(' '), refs };
-  return { kind, result: 'done', detail: problems.length > 0 ? problems.map((p) => p.detail).join(' ') : null, refs };
+  if (failed) return { kind: outcomeKind, result: 'failed', detail: failed.detail, refs };
+  if (refs.length === 0) return { kind: outcomeKind, result: 'not_applicable', detail: problems.map((p) => p.detail).join(' '), refs };
+  return { kind: outcomeKind, result: 'done', detail: problems.length > 0 ? problems.map((p) => p.detail).join(' ') : null, refs };
 }
