@@ -88,9 +88,11 @@ async function run(ctx: Context, startedBy: string, hooks: RunHooks): Promise<Ru
         if (action.kind !== 'send') continue;
         for (const channel of deliveryChannels(action, state, item.line)) {
           const slot = messageSlot(action.letter, channel);
-          // Lines of one client with the same letter go out as one message; a key a crashed run left is kept.
+          // A key an earlier attempt wrote is kept (that message may have gone out, about its own
+          // invoices only); the client's other lines with the same letter share one new message.
+          if (messages[slot] !== undefined) continue;
           const group = `${item.line.clientId}|${slot}`;
-          messages[slot] ??= groups.get(group) ?? `rung:${item.line.invoiceId}:${item.line.stepKey}:${channel}`;
+          messages[slot] = groups.get(group) ?? `rung:${item.line.invoiceId}:${item.line.stepKey}:${channel}`;
           groups.set(group, messages[slot]);
         }
       }

@@ -111,6 +111,23 @@ describe('the ladder run', () => {
     expect(mail.sent).toHaveLength(2);
   });
 
+  it('retries a failed message under its own key, about its own invoice, while a new invoice gets a message of its own', async () => {
+    const mail = recordingDeliver();
+    book = await openLadderBook({ now: '2026-11-16', deliver: mail.deliver });
+    const a = await book.invoice(1000, '2026-11-01', '2026-11-15');
+    mail.failNext(1);
+    await book.ladder();
+    expect(book.rungs(a).first_notice).toBe('failed');
+    book.day('2026-11-17');
+    const b = await book.invoice(2000, '2026-11-02', '2026-11-16');
+    expect(await book.ladder()).toMatchObject({ done: 2, failed: 0 });
+    const emails = mail.sent.filter((m) => m.channel === 'email').map((m) => [m.key, m.invoiceIds]);
+    expect(emails).toEqual([
+      [`rung:${a}:first_notice:email`, [a]],
+      [`rung:${b}:first_notice:email`, [b]],
+    ]);
+  });
+
   it('refuses decisions on lines that are not on today’s desk, are automatic or already decided', async () => {
     const mail = recordingDeliver();
     book = await openLadderBook({ now: '2026-11-20', deliver: mail.deliver });
