@@ -203,7 +203,7 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
     case 'late_fee':
       return [ctx.transaction(() => fees.charge(item.line))];
     case 'restrict':
-      return [panelWork(ctx, item, action.kind, action.how)];
+      return [panelWork(ctx, item, action.how, action.how)];
     case 'backup_suspend':
       return [panelWork(ctx, item, action.kind, 'suspend')];
     case 'termination_review':
@@ -225,9 +225,10 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
 /**
  * Restriction or suspension of every contract on the invoice that is linked to a panel, through the
  * action queue. The ids asked for are written with the rung in the same transaction, so a retry
- * finds them instead of asking again.
+ * finds them instead of asking again. `outcomeKind` names the step's action as the screens word it:
+ * the restriction's kind, or backup_suspend.
  */
-function panelWork(ctx: Context, item: Work, outcomeKind: 'restrict' | 'backup_suspend', kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
+function panelWork(ctx: Context, item: Work, outcomeKind: 'limit_bandwidth' | 'downgrade' | 'backup_suspend', kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
   const rungs = rungStore(ctx.db);
   const linked = item.invoice.contractIds.filter((id) => connectionIdOf(ctx, id) !== null);
   if (linked.length === 0) return { kind: outcomeKind, result: 'not_applicable', detail: 'no_panel_link', refs: [] };

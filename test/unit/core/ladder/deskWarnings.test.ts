@@ -40,7 +40,7 @@ describe('what the desk warns the approver about', () => {
     const rung = (await book.call('dunning.history', { clientId: bare })).rungs.find((r) => r.stepKey === 'restriction')!;
     expect(rung.state).toBe('done');
     expect(rung.outcomes.map((o) => `${o.kind} ${o.result} ${o.detail ?? ''}`.trim())).toEqual([
-      'restrict not_applicable no_panel_link',
+      'limit_bandwidth not_applicable no_panel_link',
       'send:email not_applicable No Contact has no email address.',
       'send:sms not_applicable No Contact has no phone number.',
     ]);
