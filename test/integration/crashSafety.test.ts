@@ -112,6 +112,7 @@ describe('crash safety', () => {
     await book.call('billingSettings.update', { lateFee: { enabled: true, kind: 'fixed', fixedMinorByCurrency: { USD: 500 }, percentBp: 0, afterDays: 5, repeat: 'once', capMinorByCurrency: {} } });
     // The ladder's email goes to a real SMTP server here, in the parent, which outlives every kill.
     smtp = await startSmtpPeer();
+    await book.call('company.update', { name: 'Crash Hosting' });
     await book.call('channels.settings.update', { email: { host: '127.0.0.1', port: smtp.port, security: 'none', fromAddress: 'billing@crash.example', timeoutSeconds: 2 } });
     for (let i = 0; i < 12; i += 1) {
       const clientId = await book.client({ name: `Crash Client ${i}`, email: `client${i}@crash.example` });
@@ -139,6 +140,7 @@ describe('crash safety', () => {
       checkSurvivors(dbFile, acked);
       survived += 1;
     }
+    let ladder: string;
     const book = await openTestBook({ dataDir, now: `${addDays(START, KILLS)}T09:00:00Z` });
     try {
       const check = await book.call('books.check', {});
@@ -150,12 +152,13 @@ describe('crash safety', () => {
       // The ladder ran between the kills too: rungs carried out, notices sent.
       expect(count('dunning_rungs')).toBeGreaterThan(0);
       expect(count('outgoing_messages')).toBeGreaterThan(0);
+      ladder = `${count('dunning_rungs')} rungs, ${count('outgoing_messages')} messages, ${smtp.received.length} received by the SMTP server`;
     } finally {
       book.backend.close();
     }
     // The work really happened between the kills, or the test proves nothing.
     expect(acked.payments.size).toBeGreaterThan(KILLS);
     expect(acked.invoices.size).toBeGreaterThan(KILLS / 2);
-    console.info(`crash safety: survived ${survived} SIGKILLs; ${acked.payments.size} payments and ${acked.invoices.size} invoices acknowledged (${linesBeforeKills} acknowledgements)`);
+    console.info(`crash safety: survived ${survived} SIGKILLs; ${acked.payments.size} payments and ${acked.invoices.size} invoices acknowledged (${linesBeforeKills} acknowledgements); the ladder: ${ladder}`);
   }, 300_000);
 });
