@@ -43,8 +43,13 @@ export function decide(ctx: Context, refs: readonly { invoiceId: string; stepKey
   if (decision.kind === 'postpone' && decision.until <= today) {
     throw invalidField({ field: 'until', code: 'date_order', message: `Postpone to a day after today (${today}).` });
   }
-  const state = loadLadderState(ctx, today);
-  const onDesk = new Map<string, LadderLine>(evaluateLadder(state).lines.map((l) => [`${l.invoiceId}|${l.stepKey}`, l]));
+  // Today's desk for the clients concerned only (a client's lines depend on nothing but their own invoices).
+  const clientOf = ctx.db.prepare<[string], string>('SELECT client_id FROM invoices WHERE id = ?').pluck();
+  const clientIds = new Set(refs.map((r) => clientOf.get(r.invoiceId)).filter((id): id is string => id !== undefined));
+  const onDesk = new Map<string, LadderLine>();
+  for (const clientId of clientIds) {
+    for (const line of evaluateLadder(loadLadderState(ctx, today, { clientId })).lines) onDesk.set(`${line.invoiceId}|${line.stepKey}`, line);
+  }
   const rungs = rungStore(ctx.db);
   const at = ctx.clock.now().toISOString();
   return ctx.transaction(() => {

@@ -88,9 +88,11 @@ async function run(ctx: Context, startedBy: string, hooks: RunHooks): Promise<Ru
         if (action.kind !== 'send') continue;
         for (const channel of deliveryChannels(action, state, item.line)) {
           const slot = messageSlot(action.letter, channel);
-          // Lines of one client with the same letter go out as one message; a key a crashed run left is kept.
+          // A key an earlier attempt wrote is kept (that message may have gone out, about its own
+          // invoices only); the client's other lines with the same letter share one new message.
+          if (messages[slot] !== undefined) continue;
           const group = `${item.line.clientId}|${slot}`;
-          messages[slot] ??= groups.get(group) ?? `rung:${item.line.invoiceId}:${item.line.stepKey}:${channel}`;
+          messages[slot] = groups.get(group) ?? `rung:${item.line.invoiceId}:${item.line.stepKey}:${channel}`;
           groups.set(group, messages[slot]);
         }
       }
@@ -201,9 +203,9 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
     case 'late_fee':
       return [ctx.transaction(() => fees.charge(item.line))];
     case 'restrict':
-      return [panelWork(ctx, item, action.how)];
+      return [panelWork(ctx, item, action.how, action.how)];
     case 'backup_suspend':
-      return [panelWork(ctx, item, 'suspend')];
+      return [panelWork(ctx, item, action.kind, 'suspend')];
     case 'termination_review':
     case 'collections': {
       const detail = action.kind === 'termination_review' ? 'review opened' : 'handed to collections';
@@ -223,12 +225,13 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
 /**
  * Restriction or suspension of every contract on the invoice that is linked to a panel, through the
  * action queue. The ids asked for are written with the rung in the same transaction, so a retry
- * finds them instead of asking again.
+ * finds them instead of asking again. `outcomeKind` names the step's action as the screens word it:
+ * the restriction's kind, or backup_suspend.
  */
-function panelWork(ctx: Context, item: Work, kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
+function panelWork(ctx: Context, item: Work, outcomeKind: 'limit_bandwidth' | 'downgrade' | 'backup_suspend', kind: 'limit_bandwidth' | 'downgrade' | 'suspend'): ActionOutcome {
   const rungs = rungStore(ctx.db);
   const linked = item.invoice.contractIds.filter((id) => connectionIdOf(ctx, id) !== null);
-  if (linked.length === 0) return { kind, result: 'not_applicable', detail: 'no_panel_link', refs: [] };
+  if (linked.length === 0) return { kind: outcomeKind, result: 'not_applicable', detail: 'no_panel_link', refs: [] };
   const refs: string[] = [];
   const problems: { result: 'failed' | 'not_applicable'; detail: string }[] = [];
   for (const contractId of linked) {
@@ -255,7 +258,7 @@ function panelWork(ctx: Context, item: Work, kind: 'limit_bandwidth' | 'downgrad
     }
   }
   const failed = problems.find((p) => p.result === 'failed');
-  if (failed) return { kind, result: 'failed', detail: failed.detail, refs };
-  if (refs.length === 0) return { kind, result: 'not_applicable', detail: problems.map((p) => p.detail).join(' '), refs };
-  return { kind, result: 'done', detail: problems.length > 0 ? problems.map((p) => p.detail).join(' ') : null, refs };
+  if (failed) return { kind: outcomeKind, result: 'failed', detail: failed.detail, refs };
+  if (refs.length === 0) return { kind: outcomeKind, result: 'not_applicable', detail: problems.map((p) => p.detail).join(' '), refs };
+  return { kind: outcomeKind, result: 'done', detail: problems.length > 0 ? problems.map((p) => p.detail).join(' ') : null, refs };
 }

@@ -11,11 +11,22 @@ import type { LadderLine, LadderState } from '../../../shared/ladder/state.js';
 import type { Db } from '../db/database.js';
 import { rungStore } from './rungStore.js';
 
+/** Worked out once per action and set of preferred channels: a big desk asks the same question tens of thousands of times. */
+const channelsCache = new WeakMap<object, Map<string, LadderChannel[]>>();
+
 /** The channels a send action uses for a client: 'always', or 'if_preferred' when the client's record lists the channel. */
 export function sendChannels(action: Extract<LadderAction, { kind: 'send' }>, clientChannels: readonly Channel[]): LadderChannel[] {
-  return (Object.entries(action.channels) as [LadderChannel, string][])
-    .filter(([channel, mode]) => mode === 'always' || (mode === 'if_preferred' && (clientChannels as readonly string[]).includes(channel)))
-    .map(([channel]) => channel);
+  let byPreference = channelsCache.get(action);
+  if (!byPreference) channelsCache.set(action, (byPreference = new Map()));
+  const key = clientChannels.join(',');
+  let channels = byPreference.get(key);
+  if (!channels) {
+    channels = (Object.entries(action.channels) as [LadderChannel, string][])
+      .filter(([channel, mode]) => mode === 'always' || (mode === 'if_preferred' && (clientChannels as readonly string[]).includes(channel)))
+      .map(([channel]) => channel);
+    byPreference.set(key, channels);
+  }
+  return channels;
 }
 
 interface Contact {

@@ -30,6 +30,8 @@ interface InvoiceRow {
   due_date: string;
   total_minor: number;
   open_minor: number;
+  /** The contract ids billed on it, comma-separated (ids hold no commas). */
+  contracts: string | null;
 }
 
 interface ClientRow {
@@ -53,16 +55,18 @@ export function loadLadderState(ctx: Context, asOf: string, options: LoadOptions
   const open = options.clientId === undefined ? OPEN : `${OPEN} AND i.client_id = @clientId`;
   const params = { asOf, clientId: options.clientId ?? null };
 
+  // Each open invoice with the contracts it bills (their panel accounts are what a restriction or
+  // suspension touches), read through the covering indexes in one pass.
   const invoices: LadderInvoice[] = [];
-  const byId = new Map<string, LadderInvoice & { contractIds: string[] }>();
   const invoiceRows = db
     .prepare<typeof params, InvoiceRow>(
-      `SELECT i.id, i.number_text, i.external_number, i.client_id, i.kind, i.source, i.currency, i.issue_date, i.due_date, i.total_minor, i.open_minor
+      `SELECT i.id, i.number_text, i.external_number, i.client_id, i.kind, i.source, i.currency, i.issue_date, i.due_date, i.total_minor, i.open_minor,
+         (SELECT group_concat(DISTINCT l.contract_id) FROM invoice_lines l WHERE l.invoice_id = i.id AND l.contract_id IS NOT NULL) AS contracts
        FROM invoices i WHERE ${open} ORDER BY i.due_date, i.id`,
     )
     .iterate(params);
   for (const row of invoiceRows) {
-    const invoice = {
+    invoices.push({
       id: row.id,
       number: row.number_text ?? row.external_number ?? row.id,
       clientId: row.client_id,
@@ -73,20 +77,9 @@ export function loadLadderState(ctx: Context, asOf: string, options: LoadOptions
       dueDate: row.due_date,
       totalMinor: row.total_minor,
       openMinor: row.open_minor,
-      contractIds: [] as string[],
-    };
-    invoices.push(invoice);
-    byId.set(invoice.id, invoice);
+      contractIds: row.contracts === null ? [] : row.contracts.split(','),
+    });
   }
-
-  // The contracts billed on each open invoice: what a restriction or suspension would touch.
-  const lines = db
-    .prepare<typeof params, { invoice_id: string; contract_id: string }>(
-      `SELECT DISTINCT l.invoice_id, l.contract_id FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
-       WHERE ${open} AND l.contract_id IS NOT NULL`,
-    )
-    .iterate(params);
-  for (const line of lines) byId.get(line.invoice_id)?.contractIds.push(line.contract_id);
 
   const clients = new Map<string, LadderClient>();
   const clientRows = db

@@ -13,6 +13,11 @@ describe('the ladder run', () => {
     book = await openLadderBook({ now: '2026-11-05', deliver: mail.deliver });
     const contractId = await book.contract('acme');
     const invoiceId = await book.invoice(10_000, '2026-11-01', '2026-11-15', contractId);
+    const events: string[] = [];
+    book.backend.subscribe((event) => {
+      if (event.name === 'dunning.attention') events.push(`${book.today()} attention ${JSON.stringify(event.payload)}`);
+      if (event.name === 'job.progress' && event.payload.label === 'dunning.run' && event.payload.finished) events.push(`${book.today()} finished`);
+    });
     const asked: Record<string, string[]> = {};
     for (let date = '2026-11-05'; date <= '2026-12-16'; date = addDays(date, 1)) {
       book.day(date);
@@ -52,6 +57,9 @@ describe('the ladder run', () => {
     });
     // The fee once, dated its day; the panel work queued without asking again (the desk approved it).
     expect(feeInvoices(book)).toEqual([{ invoice_id: invoiceId, n: 1, due_date: '2026-11-20', issue_date: '2026-11-20' }]);
+    // Every run reports its end; the desk's work for a person is announced (the review waits from 12-15).
+    expect(events.filter((e) => e.endsWith('finished'))).toHaveLength(42);
+    expect(events).toContain('2026-12-15 attention {"needsApproval":1,"failed":0,"callsDue":0}');
     const actions = book.backend.db.prepare<[], { kind: string; state: string; requested_by: string; approved_by: string | null }>('SELECT kind, state, requested_by, approved_by FROM panel_actions ORDER BY seq').all();
     expect(actions).toEqual([
       { kind: 'limit_bandwidth', state: 'queued', requested_by: 'ladder', approved_by: 'tester' },
@@ -101,6 +109,23 @@ describe('the ladder run', () => {
     expect(book.rungs(invoiceId).first_notice).toBe('done');
     await book.ladder();
     expect(mail.sent).toHaveLength(2);
+  });
+
+  it('retries a failed message under its own key, about its own invoice, while a new invoice gets a message of its own', async () => {
+    const mail = recordingDeliver();
+    book = await openLadderBook({ now: '2026-11-16', deliver: mail.deliver });
+    const a = await book.invoice(1000, '2026-11-01', '2026-11-15');
+    mail.failNext(1);
+    await book.ladder();
+    expect(book.rungs(a).first_notice).toBe('failed');
+    book.day('2026-11-17');
+    const b = await book.invoice(2000, '2026-11-02', '2026-11-16');
+    expect(await book.ladder()).toMatchObject({ done: 2, failed: 0 });
+    const emails = mail.sent.filter((m) => m.channel === 'email').map((m) => [m.key, m.invoiceIds]);
+    expect(emails).toEqual([
+      [`rung:${a}:first_notice:email`, [a]],
+      [`rung:${b}:first_notice:email`, [b]],
+    ]);
   });
 
   it('refuses decisions on lines that are not on today’s desk, are automatic or already decided', async () => {
