@@ -116,7 +116,7 @@ export const ladderEn = {
   'ladderWarning.no_backup_possible': 'This panel cannot take a backup: approving suspends the account without one. Record a backup made by hand first (Panel actions).',
   'ladderWarning.no_panel_link': 'No panel account is linked to this contract: the panel step cannot be done.',
   'ladderWarning.no_email_address': 'The client has no email address: no email can go out.',
-  'ladderWarning.no_phone_number': 'The client has no phone number: no SMS can go out.',
+  'ladderWarning.no_phone': 'The client has no phone number: no SMS can go out and no call can be made.',
   'ladderWarning.no_postal_address': 'The client has no postal address: no letter can be printed.',
   'ladderWarning.other': 'Check before approving: {code}',
 
@@ -380,7 +380,7 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'ladderWarning.no_backup_possible': '该控制面板无法备份：批准后将在没有备份的情况下暂停服务。如有手动备份，请先在“面板操作”中登记。',
   'ladderWarning.no_panel_link': '该合同未关联控制面板账户：无法执行面板操作。',
   'ladderWarning.no_email_address': '客户没有邮箱地址：无法发送邮件。',
-  'ladderWarning.no_phone_number': '客户没有电话号码：无法发送短信。',
+  'ladderWarning.no_phone': '客户没有电话号码：无法发送短信，也无法拨打电话。',
   'ladderWarning.no_postal_address': '客户没有邮寄地址：无法打印信函。',
   'ladderWarning.other': '批准前请检查：{code}',
 

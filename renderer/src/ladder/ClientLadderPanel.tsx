@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField } from '../ui/Field.js';
 import { formatColumnDate, formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
-import { outcomeKindText, stepLabel } from './ladderText.js';
+import { outcomeDetailText, outcomeKindText, stepLabel } from './ladderText.js';
 import './ladder.css';
 
 type ForecastEntry = Output<'dunning.forecast'>['entries'][number];
@@ -150,7 +150,7 @@ export function ClientLadderPanel({ clientId, contracts }: { clientId: string; c
                       {rung.outcomes.map((outcome, index) => (
                         <li key={index}>
                           {outcomeKindText(t, outcome.kind)}: {t(`outcome.${outcome.result}`)}
-                          {outcome.detail && <span className="muted"> ({outcome.detail})</span>}
+                          {outcome.detail && <span className="muted"> ({outcomeDetailText(t, outcome.detail)})</span>}
                         </li>
                       ))}
                     </ul>

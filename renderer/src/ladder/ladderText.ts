@@ -69,12 +69,17 @@ export function statusText(t: Translate, formatDate: FormatDate, line: Pick<Ladd
   }
 }
 
-const KNOWN_WARNINGS = ['no_backup_possible', 'no_panel_link', 'no_email_address', 'no_phone_number', 'no_postal_address'] as const;
+const KNOWN_WARNINGS = ['no_backup_possible', 'no_panel_link', 'no_email_address', 'no_phone', 'no_postal_address'] as const;
 
 /** A warning code as a sentence the approver can act on; an unknown code is still shown. */
 export function warningText(t: Translate, code: string): string {
   const known = KNOWN_WARNINGS.find((candidate) => candidate === code);
   return known ? t(`ladderWarning.${known}`) : t('ladderWarning.other', { code });
+}
+
+/** An outcome's detail: a warning code (a step that could not be done) as its sentence, else the backend's words. */
+export function outcomeDetailText(t: Translate, detail: string): string {
+  return KNOWN_WARNINGS.some((code) => code === detail) ? warningText(t, detail) : detail;
 }
 
 /** What one action does: "Final notice by email, letter", "Bandwidth limit", "Late fee". */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/domain/language.js';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index.js';
 import { DEFAULT_POLICY } from '../../../shared/ladder/policy.js';
-import { actionText, offsetText, outcomeKindText, overdueText, pauseReasonText, statusText, stepLabel, stepName, warningText } from '../../../renderer/src/ladder/ladderText.js';
+import { actionText, offsetText, outcomeDetailText, outcomeKindText, overdueText, pauseReasonText, statusText, stepLabel, stepName, warningText } from '../../../renderer/src/ladder/ladderText.js';
 
 const tIn = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);
 const t = tIn('en');
@@ -65,6 +65,9 @@ describe('actions, warnings, days', () => {
     expect(warningText(t, 'no_backup_possible')).toMatch(/cannot take a backup/);
     expect(warningText(zh, 'no_email_address')).toBe('客户没有邮箱地址：无法发送邮件。');
     expect(warningText(t, 'gateway_down')).toBe('Check before approving: gateway_down');
+    expect(warningText(t, 'no_phone')).toMatch(/no phone number/);
+    expect(outcomeDetailText(t, 'no_panel_link')).toBe(warningText(t, 'no_panel_link'));
+    expect(outcomeDetailText(t, 'SMTP said 550')).toBe('SMTP said 550');
   });
 
   it('counts days overdue, and days to go before the due date', () => {
@@ -76,6 +79,7 @@ describe('actions, warnings, days', () => {
   it('names what an outcome of a run was about', () => {
     expect(outcomeKindText(t, 'send:email')).toBe('email');
     expect(outcomeKindText(t, 'suspend')).toBe('Suspension');
+    expect(outcomeKindText(t, 'backup_suspend')).toBe('Backup, then suspend');
     expect(outcomeKindText(t, 'limit_bandwidth')).toBe('Bandwidth limit');
     expect(outcomeKindText(t, 'mystery')).toBe('mystery');
   });
