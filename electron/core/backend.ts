@@ -33,6 +33,8 @@ import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { documentHandlers } from './documents/documentHandlers.js';
+import { dunningHandlers } from './ladder/dunningHandlers.js';
+import { deliver, type Deliver } from './channels/deliver.js';
 import { channelHandlers } from './channels/channelHandlers.js';
 import { evidenceHandlers } from './evidence/evidenceHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
@@ -64,6 +66,8 @@ export interface BackendOptions {
   actor?: string;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
+  /** How the ladder's messages go out; the channels' own (SMTP, SMS gateway, print batch) by default. */
+  deliver?: Deliver;
 }
 
 export interface Backend {
@@ -98,6 +102,7 @@ const handlers: Handlers = {
   ...panelHandlers,
   ...actionHandlers,
   ...documentHandlers,
+  ...dunningHandlers,
   ...channelHandlers,
   ...evidenceHandlers,
   ...demoHandlers(() => handlers),
@@ -238,6 +243,7 @@ async function openBook(options: BackendOptions & { prefs: Preferences }, shared
     ledger,
     payments: createPaymentQueries(db),
     accounts: createAccounts(db),
+    deliver: options.deliver ?? deliver,
     transaction: (work) => db.transaction(work)(),
     nativeBinding: options.nativeBinding,
     requestReopen: shared.requestReopen,

@@ -12,6 +12,7 @@ import type { Ledger } from './billing/ledger.js';
 import type { TaxRates } from './billing/taxRates.js';
 import type { Accounts } from './billing/accounts.js';
 import type { PaymentQueries } from './billing/paymentQueries.js';
+import type { Deliver } from './channels/deliver.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import type { EventBus } from './events.js';
@@ -41,6 +42,8 @@ export interface Context {
   ledger: Ledger;
   payments: PaymentQueries;
   accounts: Accounts;
+  /** How the arrears ladder reaches a client: email, SMS, a printed letter (electron/core/channels). */
+  deliver: Deliver;
   /** Who is recorded as making changes (the local user). */
   actor: string;
   /** Today's business date (YYYY-MM-DD) in the book's time zone. */

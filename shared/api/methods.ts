@@ -15,6 +15,7 @@ import { appLockMethods } from './appLock.js';
 import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
+import { dunningMethods } from './dunning.js';
 import { channelMethods } from './channels.js';
 import { evidenceMethods } from './evidence.js';
 
@@ -33,6 +34,7 @@ export const methods = {
   ...panelMethods,
   ...actionMethods,
   ...documentMethods,
+  ...dunningMethods,
   ...channelMethods,
   ...evidenceMethods,
   ...demoMethods,

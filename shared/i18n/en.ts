@@ -7,6 +7,7 @@ import { backupsEn } from './backups.js';
 import { panelsEn } from './panels.js';
 import { documentScreensEn } from './documentScreens.js';
 import { riskEn } from './risk.js';
+import { ladderEn } from './ladder.js';
 import { channelsEn } from './channels.js';
 import { evidenceEn } from './evidence.js';
 
@@ -1051,6 +1052,7 @@ export const en = {
   ...panelsEn,
   ...documentScreensEn,
   ...riskEn,
+  ...ladderEn,
   ...channelsEn,
   ...evidenceEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;

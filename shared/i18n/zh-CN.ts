@@ -5,6 +5,7 @@ import type { MessageKey } from './en.js';
 import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
 import { riskZhCN } from './risk.js';
+import { ladderZhCN } from './ladder.js';
 import { channelsZhCN } from './channels.js';
 import { evidenceZhCN } from './evidence.js';
 
@@ -1046,6 +1047,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...panelsZhCN,
   ...documentScreensZhCN,
   ...riskZhCN,
+  ...ladderZhCN,
   ...channelsZhCN,
   ...evidenceZhCN,
 };

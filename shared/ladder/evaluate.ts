@@ -286,7 +286,10 @@ function invoiceLines(ctx: InvoiceContext, overdueMinor: number): LadderLine[] {
     if (wait.ready) ready.push({ c, status: readyStatus(ctx, c.planned, c.record) });
     else out.push(line(ctx, c.planned, 'waiting_notice', { waitsUntil: wait.until }));
   }
-  const suspensionReady = ready.some((r) => !inProgress(r.c.record) && r.c.planned.actions.some((a) => a.kind === 'backup_suspend'));
+  // A suspension due, approved, running or already done makes a restriction pointless (an approved
+  // suspension must not let the restriction it overtook come back the next day).
+  const suspends = (p: PlannedStep) => p.actions.some((a) => a.kind === 'backup_suspend');
+  const suspensionReady = ready.some((r) => suspends(r.c.planned)) || steps.some((s) => suspends(s) && rungs.get(s.step.key)?.state === 'done');
   for (const { c, status } of ready) {
     const onlyRestricts = c.planned.actions.every((a) => a.kind === 'restrict' || a.kind === 'send');
     if (suspensionReady && onlyRestricts && !inProgress(c.record) && c.planned.actions.some((a) => a.kind === 'restrict')) out.push(line(ctx, c.planned, 'superseded'));

@@ -1,7 +1,8 @@
 // Crash safety: a child process works a book as fast as it can and is killed with SIGKILL at
 // random moments, again and again. After every kill the book must hold every payment and invoice
 // the API acknowledged, no invoice number may be missing or doubled, no renewal or late fee may be
-// charged twice, integrity_check must pass — and at the end the ledger must balance.
+// charged twice, no ladder rung or its message may be carried out twice, integrity_check must
+// pass — and at the end the ledger must balance.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { addDays } from '../../shared/dates.js';
 import { seededRandom } from '../../electron/core/demo/random.js';
 import { openBillingBook } from '../fixtures/billingBook.js';
 import { openTestBook } from '../fixtures/book.js';
+import { startSmtpPeer, type SmtpPeer } from '../fixtures/smtpPeer.js';
 
 const KILLS = 60;
 const START = '2026-01-05';
@@ -69,20 +71,51 @@ function checkSurvivors(dbFile: string, acked: Acknowledged) {
     ).get();
     expect(renewalLines?.n).toBe(0);
     expect(db.prepare('SELECT count(*) AS n FROM (SELECT fee_invoice_id FROM late_fees GROUP BY fee_invoice_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
+    // No fee was issued without its (invoice, n) record: a fee charged twice would leave one behind.
+    expect(db.prepare("SELECT count(*) AS n FROM invoices WHERE source = 'late_fee' AND status = 'issued' AND id NOT IN (SELECT fee_invoice_id FROM late_fees)").get()).toEqual({ n: 0 });
+    checkLadder(db);
   } finally {
     db.close();
   }
 }
 
+/**
+ * The ladder after a kill: each rung at most once, and each of its actions at most once — every
+ * message a rung asked for under the key it wrote with its intent (so a retry reuses it), each key
+ * sent in one message, and a done rung's messages sent.
+ */
+function checkLadder(db: Database.Database) {
+  const rungs = db.prepare<[], { invoice_id: string; step_key: string; state: string; keys_json: string }>('SELECT invoice_id, step_key, state, keys_json FROM dunning_rungs').all();
+  expect(new Set(rungs.map((r) => `${r.invoice_id}|${r.step_key}`)).size).toBe(rungs.length);
+  const messages = db.prepare<[], { key: string; state: string }>('SELECT key, state FROM outgoing_messages').all();
+  const byKey = new Map(messages.map((m) => [m.key, m.state]));
+  expect(byKey.size, 'a message key was written twice').toBe(messages.length);
+  const keysOfRungs = new Set<string>();
+  for (const rung of rungs) {
+    const keys = JSON.parse(rung.keys_json) as { messages?: Record<string, string> };
+    for (const key of Object.values(keys.messages ?? {})) {
+      keysOfRungs.add(key);
+      if (rung.state === 'done' && key.endsWith(':email')) expect(byKey.get(key), `done rung ${rung.invoice_id} ${rung.step_key}`).toBe('sent');
+    }
+  }
+  // Every ladder message was written under a key some rung holds: none was sent under a second key.
+  for (const { key } of messages) if (key.startsWith('rung:')) expect(keysOfRungs.has(key), `message ${key} belongs to no rung`).toBe(true);
+}
+
 describe('crash safety', () => {
   let dataDir: string;
   let dbFile: string;
+  let smtp: SmtpPeer;
   beforeAll(async () => {
     const book = await openBillingBook(START);
     // The book is built in the test's own folder, then the child processes take it over.
     await book.call('billingSettings.update', { lateFee: { enabled: true, kind: 'fixed', fixedMinorByCurrency: { USD: 500 }, percentBp: 0, afterDays: 5, repeat: 'once', capMinorByCurrency: {} } });
+    // The ladder's email goes to a real SMTP server here, in the parent, which outlives every kill.
+    smtp = await startSmtpPeer();
+    await book.call('company.update', { name: 'Crash Hosting' });
+    await book.call('channels.settings.update', { email: { host: '127.0.0.1', port: smtp.port, security: 'none', fromAddress: 'billing@crash.example', timeoutSeconds: 2 } });
     for (let i = 0; i < 12; i += 1) {
-      const clientId = await book.client({ name: `Crash Client ${i}` });
+      const clientId = await book.client({ name: `Crash Client ${i}`, email: `client${i}@crash.example` });
       await book.contract(clientId, { startDate: addDays(START, -20 + i), priceMinor: 1500 + 100 * i });
     }
     // Closed without deleting its folder: from here on the child processes own the book.
@@ -90,7 +123,10 @@ describe('crash safety', () => {
     dbFile = book.backend.dbFile;
     book.backend.close();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await smtp.close();
+  });
 
   it(`keeps every acknowledged payment and invoice through ${KILLS} SIGKILLs`, async () => {
     const random = seededRandom(20261126);
@@ -104,6 +140,7 @@ describe('crash safety', () => {
       checkSurvivors(dbFile, acked);
       survived += 1;
     }
+    let ladder: string;
     const book = await openTestBook({ dataDir, now: `${addDays(START, KILLS)}T09:00:00Z` });
     try {
       const check = await book.call('books.check', {});
@@ -112,12 +149,16 @@ describe('crash safety', () => {
       const count = (table: string) => (book.backend.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('renewals')).toBeGreaterThan(12);
       expect(count('late_fees')).toBeGreaterThan(0);
+      // The ladder ran between the kills too: rungs carried out, notices sent.
+      expect(count('dunning_rungs')).toBeGreaterThan(0);
+      expect(count('outgoing_messages')).toBeGreaterThan(0);
+      ladder = `${count('dunning_rungs')} rungs, ${count('outgoing_messages')} messages, ${smtp.received.length} received by the SMTP server`;
     } finally {
       book.backend.close();
     }
     // The work really happened between the kills, or the test proves nothing.
     expect(acked.payments.size).toBeGreaterThan(KILLS);
     expect(acked.invoices.size).toBeGreaterThan(KILLS / 2);
-    console.info(`crash safety: survived ${survived} SIGKILLs; ${acked.payments.size} payments and ${acked.invoices.size} invoices acknowledged (${linesBeforeKills} acknowledgements)`);
+    console.info(`crash safety: survived ${survived} SIGKILLs; ${acked.payments.size} payments and ${acked.invoices.size} invoices acknowledged (${linesBeforeKills} acknowledgements); the ladder: ${ladder}`);
   }, 300_000);
 });

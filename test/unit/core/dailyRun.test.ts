@@ -24,12 +24,17 @@ describe('the daily billing run', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     await daily.stop();
     expect(calls.filter((m) => m === 'billing.run')).toHaveLength(1);
+    // The arrears ladder runs once a day too, after billing (on the day's new invoices and fees).
+    expect(calls.filter((m) => m === 'dunning.run')).toHaveLength(1);
+    expect(calls.indexOf('dunning.run')).toBeGreaterThan(calls.indexOf('billing.run'));
 
     book.clock.advanceDays(1);
     const again = startDailyRun({ dispatch, logger: silentLogger, firstDelayMs: 1_000, checkEveryMs: 60_000 });
     await vi.advanceTimersByTimeAsync(1_000);
     await again.stop();
     expect(calls.filter((m) => m === 'billing.run')).toHaveLength(2);
+    expect(calls.filter((m) => m === 'dunning.run')).toHaveLength(2);
+    expect((await book.call('dunning.runs.list', {})).runs.map((r) => r.asOf)).toEqual(['2026-11-27', '2026-11-26']);
     const runs = await book.call('billing.runs', {});
     expect(runs.items.map((r) => r.runDate)).toEqual(['2026-11-27', '2026-11-26']);
   });

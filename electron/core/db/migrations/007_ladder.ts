@@ -63,6 +63,10 @@ export const ladderMigration: Migration = {
         attempts INTEGER NOT NULL DEFAULT 0,
         -- What each action did: [{kind, result, detail, refs}].
         outcomes_json TEXT NOT NULL DEFAULT '[]',
+        -- Written with the intent, before anything is sent or asked for: the message key per
+        -- letter and channel (shared with the client's other rungs in one message) and the panel
+        -- action ids per contract, so a retry after a crash reuses them instead of doing it again.
+        keys_json TEXT NOT NULL DEFAULT '{}',
         last_error TEXT,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (invoice_id, step_key)
@@ -109,6 +113,13 @@ export const ladderMigration: Migration = {
         done_by TEXT
       ) STRICT;
       CREATE INDEX call_tasks_open ON call_tasks(state, due_on);
+
+      -- What the ladder reads every day, without touching the tables: the open invoices (the same
+      -- rows as invoices_open_aging, with every column the ladder needs) and the contracts each
+      -- invoice bills.
+      CREATE INDEX invoices_open_ladder ON invoices(due_date, id, client_id, kind, source, currency, issue_date, total_minor, open_minor, number_text, external_number)
+        WHERE status = 'issued' AND open_minor > 0;
+      CREATE INDEX invoice_lines_contracts ON invoice_lines(invoice_id, contract_id) WHERE contract_id IS NOT NULL;
 
       ALTER TABLE communications ADD COLUMN detail TEXT;
       ALTER TABLE communications ADD COLUMN message_id TEXT REFERENCES outgoing_messages(id);

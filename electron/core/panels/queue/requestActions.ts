@@ -9,7 +9,7 @@ import { conflict, invalidField, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { BandwidthSetting } from '../adapter.js';
 import { getConnection, type StoredConnection } from '../connections.js';
-import { insertAction, lastSucceeded, openActionOf, readQueueSettings, type ActionParams } from './actionStore.js';
+import { insertAction, lastSucceeded, openActionOf, readQueueSettings, updateAction, type ActionParams } from './actionStore.js';
 
 export interface ActionRequest {
   contractId: string;
@@ -20,6 +20,12 @@ export interface ActionRequest {
   withBackup?: boolean;
   /** A user's name, 'ladder' or 'payment'. */
   requestedBy: string;
+  /**
+   * The ladder's line was approved on the arrears desk by this person: that approval counts, so
+   * the action (and its backup) is queued, not asked again — except a suspension where the panel
+   * cannot back up, which always waits on the actions page (DESIGN §4).
+   */
+  approvedOnDesk?: string | null;
 }
 
 export interface LinkedAccount {
@@ -113,13 +119,14 @@ export function requestAction(ctx: Context, request: ActionRequest): string[] {
   const ids: string[] = [];
 
   let dependsOn: string | null = null;
+  const deskApproved = request.requestedBy === 'ladder' && Boolean(request.approvedOnDesk);
   const noBackup = request.kind === 'suspend' && caps.backup === null;
   if (request.kind === 'suspend' && caps.backup !== null && request.withBackup !== false) {
     dependsOn = newId('pa');
     const openBackup = openActionOf(ctx.db, contract.id, 'backup');
     if (openBackup) dependsOn = openBackup.id;
     else {
-      insertAction(ctx.db, { ...base, id: dependsOn, kind: 'backup', state: settings.approvals.backup ? 'pending_approval' : 'queued', params: {}, dependsOn: null, noBackup: false, reason: `Before suspending: ${request.reason ?? ''}`.trim() });
+      insertAction(ctx.db, { ...base, id: dependsOn, kind: 'backup', state: settings.approvals.backup && !deskApproved ? 'pending_approval' : 'queued', params: {}, dependsOn: null, noBackup: false, reason: `Before suspending: ${request.reason ?? ''}`.trim() });
       ctx.audit.append({ action: 'panelAction.requested', entity: 'contract', entityId: contract.id, data: { id: dependsOn, kind: 'backup', requestedBy: request.requestedBy } });
       ids.push(dependsOn);
     }
@@ -128,9 +135,10 @@ export function requestAction(ctx: Context, request: ActionRequest): string[] {
   const needsPerson =
     request.kind === 'terminate' ||
     noBackup ||
-    (request.requestedBy === 'payment' && RESTORES.includes(request.kind) ? false : settings.approvals[request.kind as keyof typeof settings.approvals]);
+    (deskApproved || (request.requestedBy === 'payment' && RESTORES.includes(request.kind)) ? false : settings.approvals[request.kind as keyof typeof settings.approvals]);
   const id = newId('pa');
   insertAction(ctx.db, { ...base, id, kind: request.kind, state: needsPerson ? 'pending_approval' : 'queued', params, dependsOn, noBackup });
+  if (deskApproved && !needsPerson) updateAction(ctx.db, id, at, { approved_by: request.approvedOnDesk!, approved_at: at });
   ctx.audit.append({ action: 'panelAction.requested', entity: 'contract', entityId: contract.id, data: { id, kind: request.kind, params, requestedBy: request.requestedBy, reason: request.reason ?? null } });
   ids.push(id);
   return ids;
