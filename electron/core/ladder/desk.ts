@@ -59,7 +59,10 @@ export function decide(ctx: Context, refs: readonly { invoiceId: string; stepKey
       if (seen.has(key)) continue;
       seen.add(key);
       const line = onDesk.get(key);
-      if (!line) throw conflict(`Step ${ref.stepKey} of invoice ${ref.invoiceId} is not on today's desk (it is done, decided, or not due).`, { line: i, ...ref });
+      if (!line) {
+        const number = ctx.db.prepare<[string], string | null>('SELECT coalesce(number_text, external_number) FROM invoices WHERE id = ?').pluck().get(ref.invoiceId);
+        throw conflict(`Step ${ref.stepKey} of ${number ? `invoice ${number}` : `invoice ${ref.invoiceId}`} is not on today's desk (it is done, decided, or not due).`, { line: i, ...ref });
+      }
       if (!ALLOWED[decision.kind].includes(line.status)) {
         throw conflict(`Step ${line.stepKey} of ${line.invoiceNumber} is ${line.status.replace('_', ' ')}: it cannot be ${STATE_OF[decision.kind]}.`, { line: i, ...ref, status: line.status });
       }

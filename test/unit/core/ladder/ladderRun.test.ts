@@ -142,7 +142,9 @@ describe('the ladder run', () => {
     expect(desk.lastRun).toMatchObject({ asOf: '2026-11-22', startedBy: 'tester' });
 
     // Not on the desk: a step not due yet, an unknown invoice, a done step.
-    expect((await book.refused('dunning.approve', { lines: [{ invoiceId, stepKey: 'final_notice' }] })).code).toBe('conflict');
+    const notYet = await book.refused('dunning.approve', { lines: [{ invoiceId, stepKey: 'final_notice' }] });
+    expect(notYet.code).toBe('conflict');
+    expect(notYet.message).toMatch(/^Step final_notice of invoice INV-2026-\d+ is not on today's desk/);
     expect((await book.refused('dunning.approve', { lines: [{ invoiceId: 'in_0000000000000000', stepKey: 'restriction' }] })).code).toBe('conflict');
     expect((await book.refused('dunning.skip', { lines: [{ invoiceId, stepKey: 'second_notice' }], reason: 'no' })).code).toBe('conflict');
     expect((await book.refused('dunning.postpone', { lines: [{ invoiceId, stepKey: 'restriction' }], until: '2026-11-22' })).fields).toEqual(['until:date_order']);
