@@ -23,7 +23,7 @@ function runReport(input: Input, ctx: Context, rowLimit: number | null): Report 
   const fallback = input.report === 'renewals' ? { from: today, to: addDays(today, RENEWALS_AHEAD_DAYS) } : lastTwelveMonths(today);
   const from = input.from ?? (input.to && input.to < fallback.from ? input.to : fallback.from);
   const to = input.to ?? (input.from && input.from > fallback.to ? input.from : fallback.to);
-  if (from > to) throw invalidField({ field: 'to', code: 'invalid', message: 'The end of the period is before its start.' });
+  if (from > to) throw invalidField({ field: 'to', code: 'date_order', message: 'The end of the period is before its start.' });
   if (input.filters.clientId && !ctx.clients.get(input.filters.clientId)) throw notFound('Client', input.filters.clientId);
   const asOf = input.asOf ?? today;
   const body = REPORTS[input.report](ctx, { from, to, asOf, today, filters: input.filters, language: input.language });

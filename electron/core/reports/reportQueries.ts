@@ -106,7 +106,7 @@ function revenueByMonth(ctx: Context, q: ReportQuery): ReportBody {
     .all({ ...params, from: q.from, to: q.to });
   return {
     columns: [col('month', 'text'), col('invoicedNet', 'money'), col('creditedNet', 'money'), col('net', 'money'), col('tax', 'money'), col('total', 'money')],
-    rows: rows.map((r) => ({ currency: r.currency, clientId: null, cells: { month: r.month, invoicedNet: r.invoiced, creditedNet: -r.credited, net: r.invoiced - r.credited, tax: r.tax, total: r.total } })),
+    rows: rows.map((r) => ({ currency: r.currency, clientId: null, cells: { month: r.month, invoicedNet: r.invoiced, creditedNet: 0 - r.credited, net: r.invoiced - r.credited, tax: r.tax, total: r.total } })),
   };
 }
 
@@ -146,7 +146,7 @@ function revenueBy(ctx: Context, q: ReportQuery, by: 'plan' | 'panel'): ReportBo
     columns: [col(key, 'text'), col('lines', 'count'), col('net', 'money')],
     rows: [
       ...rows.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: label(r.grp, r.name), lines: r.lines, net: r.net } })),
-      ...credits.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: t('reports.group.creditNotes'), lines: r.lines, net: -r.net } })),
+      ...credits.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: t('reports.group.creditNotes'), lines: r.lines, net: 0 - r.net } })),
     ],
   };
 }
@@ -181,7 +181,7 @@ function paymentsByMethod(ctx: Context, q: ReportQuery): ReportBody {
     rows: rows.map((r) => ({
       currency: r.currency,
       clientId: null,
-      cells: { method: translate(q.language, `paymentMethod.${r.method}` as MessageKey), payments: r.payments, received: r.received, bounced: -r.bounced, net: r.received - r.bounced },
+      cells: { method: translate(q.language, `paymentMethod.${r.method}` as MessageKey), payments: r.payments, received: r.received, bounced: 0 - r.bounced, net: r.received - r.bounced },
     })),
   };
 }
