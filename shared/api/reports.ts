@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineMethod } from './contract.js';
 import { AGING_BUCKETS } from './billing.js';
 import { LANGUAGES } from '../domain/language.js';
+import { STEP_KEY } from '../ladder/policy.js';
 import { RISK_BANDS } from '../risk/model.js';
 import { currencyCode, entityId, isoDate } from '../validation/fields.js';
 
@@ -31,6 +32,8 @@ export const reportInput = z.strictObject({
       clientId: entityId.optional(),
       /** Aging and outstanding invoices: only what is in this age bucket. */
       bucket: z.enum(AGING_BUCKETS).optional(),
+      /** Outstanding invoices: only overdue ones whose last ladder rung is this step; `none` for those not on the ladder yet. */
+      step: z.string().regex(STEP_KEY).optional(),
     })
     .default({}),
   /** The language of the words in the cells (statuses, methods, plan-less rows) and of the files. */

@@ -11,6 +11,7 @@ import { addDays } from '../../../shared/dates.js';
 import { BUCKET_SQL, OPEN_AS_OF_SQL } from '../billing/accounts.js';
 import type { Db } from '../db/database.js';
 import { monthsUpTo } from './months.js';
+import { LAST_RUNG_SQL } from './reportQueries.js';
 
 type Dashboard = Output<'dashboard.data'>;
 type Bucket = (typeof AGING_BUCKETS)[number];
@@ -167,13 +168,11 @@ function ladderSteps(db: Db, currency: string, asOf: string, today: string): Das
   const current = asOf >= today;
   const open = current ? 'i.open_minor' : OPEN_AS_OF_SQL;
   const filter = current ? 'i.open_minor > 0' : 'i.issue_date <= @asOf';
-  // The latest rung that happened (done, or tried and failed) on each overdue invoice.
   const rows = db
     .prepare<{ currency: string; asOf: string }, { step: string | null; invoices: number; amount: number }>(
       `SELECT step, count(*) AS invoices, sum(open) AS amount FROM (
          SELECT ${open} AS open,
-           (SELECT r.step_key FROM dunning_rungs r WHERE r.invoice_id = i.id AND r.state IN ('done', 'failed') AND coalesce(r.done_on, r.scheduled_on) <= @asOf
-            ORDER BY coalesce(r.done_on, r.scheduled_on) DESC, r.scheduled_on DESC LIMIT 1) AS step
+           ${LAST_RUNG_SQL} AS step
          FROM invoices i WHERE i.kind = 'invoice' AND i.status = 'issued' AND i.currency = @currency AND i.due_date < @asOf AND ${filter}
        ) WHERE open > 0 GROUP BY step`,
     )

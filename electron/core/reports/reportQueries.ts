@@ -8,7 +8,7 @@ import { AGING_BUCKETS } from '../../../shared/api/billing.js';
 import type { ColumnKind, ReportId } from '../../../shared/api/reports.js';
 import { daysBetween } from '../../../shared/dates.js';
 import type { Language } from '../../../shared/domain/language.js';
-import { translate, type MessageKey } from '../../../shared/i18n/index.js';
+import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { OPEN_AS_OF_SQL } from '../billing/accounts.js';
 import type { Context } from '../context.js';
 
@@ -66,27 +66,41 @@ function aging(ctx: Context, q: ReportQuery): ReportBody {
   return { columns: [col('client', 'text'), ...AGING_BUCKETS.map((b) => col(b, 'money')), col('total', 'money')], rows };
 }
 
+/** The latest ladder rung that happened (done, or tried and failed) on invoice `i` by @asOf. */
+export const LAST_RUNG_SQL = `(SELECT r.step_key FROM dunning_rungs r WHERE r.invoice_id = i.id AND r.state IN ('done', 'failed') AND coalesce(r.done_on, r.scheduled_on) <= @asOf
+  ORDER BY coalesce(r.done_on, r.scheduled_on) DESC, r.scheduled_on DESC LIMIT 1)`;
+
+/** A ladder step in words: the default ladder's steps by name, any other by its key. */
+export function stepLabel(language: Language, step: string | null): string {
+  if (step === null) return translate(language, 'dashboard.ladderNone');
+  const key = `dashboard.step.${step}`;
+  return isMessageKey(key) ? translate(language, key) : step;
+}
+
 function outstanding(ctx: Context, q: ReportQuery): ReportBody {
   const current = q.asOf >= q.today;
   const { sql, params } = filterSql(q.filters, 'i');
   const rows = ctx.db
-    .prepare<Record<string, string>, { id: string; number: string; client_id: string; name: string; currency: string; issue_date: string; due_date: string; total: number; open: number }>(
+    .prepare<Record<string, string>, { id: string; number: string; client_id: string; name: string; currency: string; issue_date: string; due_date: string; total: number; open: number; step: string | null }>(
       `SELECT * FROM (
-         SELECT i.id, coalesce(i.number_text, i.external_number) AS number, i.client_id, c.name, i.currency, i.issue_date, i.due_date, i.total_minor AS total, ${current ? 'i.open_minor' : OPEN_AS_OF_SQL} AS open
+         SELECT i.id, coalesce(i.number_text, i.external_number) AS number, i.client_id, c.name, i.currency, i.issue_date, i.due_date, i.total_minor AS total,
+           ${current ? 'i.open_minor' : OPEN_AS_OF_SQL} AS open, CASE WHEN i.due_date < @asOf THEN ${LAST_RUNG_SQL} END AS step
          FROM invoices i JOIN clients c ON c.id = i.client_id
          WHERE i.kind = 'invoice' AND i.status = 'issued' AND i.issue_date <= @asOf ${current ? 'AND i.open_minor > 0' : ''}${sql}
        ) WHERE open > 0 ORDER BY due_date, number`,
     )
     .all({ ...params, asOf: q.asOf });
+  const wantedStep = q.filters.step;
   return {
-    columns: [col('number', 'text'), col('client', 'text'), col('issueDate', 'date'), col('dueDate', 'date'), col('daysOverdue', 'days'), col('invoiceTotal', 'money'), col('open', 'money')],
+    columns: [col('number', 'text'), col('client', 'text'), col('issueDate', 'date'), col('dueDate', 'date'), col('daysOverdue', 'days'), col('ladderStep', 'text'), col('invoiceTotal', 'money'), col('open', 'money')],
     rows: rows
       .map((r) => ({ r, days: Math.max(0, daysBetween(r.due_date, q.asOf)) }))
       .filter(({ days }) => !q.filters.bucket || bucketOf(days) === q.filters.bucket)
+      .filter(({ r, days }) => !wantedStep || (days > 0 && (r.step ?? 'none') === wantedStep))
       .map(({ r, days }) => ({
         currency: r.currency,
         clientId: r.client_id,
-        cells: { number: r.number, client: r.name, issueDate: r.issue_date, dueDate: r.due_date, daysOverdue: days, invoiceTotal: r.total, open: r.open },
+        cells: { number: r.number, client: r.name, issueDate: r.issue_date, dueDate: r.due_date, daysOverdue: days, ladderStep: days > 0 ? stepLabel(q.language, r.step) : '', invoiceTotal: r.total, open: r.open },
       })),
   };
 }

@@ -144,6 +144,11 @@ describe('reports.run', () => {
       ['2026-12-04', 0, 1100, 1100],
     ]);
     expect(today.totals[0]?.cells.open).toBe(48600);
+    expect(today.rows.map((r) => r.cells.ladderStep)).toEqual(['Restriction', 'Not on the ladder yet', '']);
+    const restricted = await book.call('reports.run', { report: 'outstanding', filters: { step: 'restriction' } });
+    expect(restricted.rows.map((r) => r.cells.open)).toEqual([1500]);
+    const notYet = await book.call('reports.run', { report: 'outstanding', filters: { step: 'none' } });
+    expect(notYet.rows.map((r) => r.cells.open)).toEqual([46000]);
     const october = await book.call('reports.run', { report: 'outstanding', asOf: '2026-10-31', filters: { currency: 'USD' } });
     expect(table(october, ['dueDate', 'open'])).toEqual([
       ['2026-09-15', 1500],
