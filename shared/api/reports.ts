@@ -13,6 +13,11 @@ import { currencyCode, entityId, isoDate } from '../validation/fields.js';
 export const REPORT_IDS = ['aging', 'outstanding', 'revenueByMonth', 'revenueByPlan', 'revenueByPanel', 'taxSummary', 'paymentsByMethod', 'restricted', 'renewals'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
+/** Reports over a period (from–to); the others are as of one day. */
+export const usesPeriod = (report: ReportId): boolean => !['aging', 'outstanding', 'restricted'].includes(report);
+/** Reports that can be narrowed to one age bucket. */
+export const usesBucket = (report: ReportId): boolean => report === 'aging' || report === 'outstanding';
+
 /** How a column's values are written: words, money in the row's currency, a date, a count (summed), a number of days (not summed). */
 export const COLUMN_KINDS = ['text', 'money', 'date', 'count', 'days'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
@@ -55,6 +60,8 @@ const reportOutput = z.object({
       cells: z.record(z.string(), cellValue),
     }),
   ),
+  /** Every currency the book's clients use, for the currency filter. */
+  currencies: z.array(z.string()),
   /** The most rows listed; totals always cover every row. Null when every row is listed. */
   rowLimit: z.number().int().nullable(),
   /** Sums of the money and count columns, one row per currency. */

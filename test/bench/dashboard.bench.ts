@@ -7,6 +7,7 @@
 //                      currency). Target ≤ 300 ms.
 import { rmSync } from 'node:fs';
 import { seededRandom } from '../../electron/core/demo/random.js';
+import type { Output } from '../../shared/api/methods.js';
 import { addDays, addMonths } from '../../shared/dates.js';
 import { median, progress, report } from './benchReport.js';
 import { AT, bulkWrite, openBook, row, TODAY } from './historyBook.js';
@@ -62,7 +63,8 @@ db.pragma('optimize');
 const run = async () => {
   const answer = await backend.dispatch('dashboard.data', { asOf: TODAY });
   if (!answer.ok) throw new Error(`dashboard.data failed: ${answer.error.message}`);
-  if (answer.value.aging.over90 === 0 || answer.value.mrrMinor === 0) throw new Error('the dashboard found no arrears or no MRR: the book was not written');
+  const data = answer.value as Output<'dashboard.data'>;
+  if (data.aging.over90 === 0 || data.mrrMinor === 0) throw new Error('the dashboard found no arrears or no MRR: the book was not written');
 };
 const baseline = () => db.prepare('SELECT currency, count(*), sum(total_minor), sum(open_minor) FROM invoices GROUP BY currency').all();
 await run();

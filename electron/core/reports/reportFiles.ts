@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
 import type { Output } from '../../../shared/api/methods.js';
-import type { ReportId } from '../../../shared/api/reports.js';
+import { usesPeriod, type ReportId } from '../../../shared/api/reports.js';
 import { formatDate as documentDate, formatShortDate } from '../../../shared/documents/wording.js';
 import type { Language } from '../../../shared/domain/language.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
@@ -27,8 +27,6 @@ export function reportFileName(language: Language, report: Report, extension: 'p
   return `${reportTitle(language, report.report)} ${when}.${extension}`.replace(/[\\/:*?"<>|]/g, '-');
 }
 
-/** Reports over a period (the others are as of a day). */
-export const usesPeriod = (report: ReportId) => !['aging', 'outstanding', 'restricted'].includes(report);
 
 function plainCell(column: Column, value: Cell | undefined, currency: string | null): string {
   if (value === null || value === undefined) return '';

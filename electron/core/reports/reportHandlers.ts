@@ -5,7 +5,7 @@ import { addDays } from '../../../shared/dates.js';
 import { translate } from '../../../shared/i18n/index.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { dashboardData } from './dashboard.js';
+import { bookCurrencies, dashboardData } from './dashboard.js';
 import { lastTwelveMonths } from './months.js';
 import { REPORTS, totalsOf } from './reportQueries.js';
 import { reportCsv, reportFileName, reportPdf } from './reportFiles.js';
@@ -34,6 +34,7 @@ function runReport(input: Input, ctx: Context, rowLimit: number | null): Report 
     to,
     asOf,
     columns: body.columns,
+    currencies: bookCurrencies(ctx.db).map((c) => c.currency),
     rows: limited ? body.rows.slice(0, rowLimit) : body.rows,
     rowLimit: limited ? rowLimit : null,
     totals: totalsOf(body),

@@ -22,10 +22,12 @@ import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
+import { DashboardScreen } from '../dashboard/DashboardScreen.js';
+import { ReportsScreen } from '../reports/ReportsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
-import { useRoute } from './useRoute.js';
+import { navigate, useRoute } from './useRoute.js';
 
 export function App() {
   const api = useApi();
@@ -89,6 +91,16 @@ export function App() {
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
+          {route.name === 'dashboard' && (
+            <DashboardScreen
+              onRiskBand={(band) => {
+                // The clients of that band: the list's own band filter, the other filters cleared.
+                setClientFilters({ ...ALL_CLIENTS, band });
+                navigate({ name: 'clients' });
+              }}
+            />
+          )}
+          {route.name === 'reports' && <ReportsScreen key={routeKey} preset={route.preset} />}
         </main>
       </div>
     </div>
