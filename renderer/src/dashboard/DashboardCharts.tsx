@@ -156,7 +156,7 @@ export function AgingChart({ data, currency }: ChartProps) {
         <XAxis type="number" tickFormatter={(v: number) => compact(v, currency, language)} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip isAnimationActive={false} formatter={(v, name) => [formatMoney(Number(v), currency, language), String(name)]} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {AGING_BUCKETS.map((bucket) => (
           <Bar key={bucket} dataKey={bucket} name={t(`agingBucket.${bucket}`)} stackId="aging" fill={BUCKET_FILL[bucket]} isAnimationActive={false} cursor="pointer" barSize={56} onClick={() => navigate(list(bucket))} />
         ))}
@@ -242,6 +242,7 @@ export function ExpectedChart({ data, currency }: ChartProps) {
       id="chart-expected"
       title={t('dashboard.expected')}
       list={list}
+      empty={data.expected.dueMinor === 0 ? t('dashboard.expectedNone') : undefined}
       table={
         <FigureTable
           caption={t('dashboard.expected')}
@@ -255,7 +256,7 @@ export function ExpectedChart({ data, currency }: ChartProps) {
         <XAxis dataKey="label" tick={{ fontSize: 11 }} />
         <YAxis tickFormatter={(v: number) => compact(v, currency, language)} width={48} tick={{ fontSize: 11 }} />
         <Tooltip isAnimationActive={false} formatter={(v, name) => [formatMoney(Number(v), currency, language), String(name)]} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Bar dataKey="dueMinor" name={t('dashboard.expectedDue')} fill="#b9c4c9" isAnimationActive={false} cursor="pointer" onClick={() => navigate(list)} />
         <Bar dataKey="expectedMinor" name={t('dashboard.expectedWeighted')} fill="#2f7a4a" isAnimationActive={false} cursor="pointer" onClick={() => navigate(list)} />
       </BarChart>

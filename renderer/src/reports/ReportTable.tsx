@@ -33,7 +33,7 @@ export function ReportTable({ report }: { report: Report }) {
   }
   return (
     <>
-      <div className="table-scroll">
+      <div className="report-scroll">
         <table className="data-table report-table">
           <caption className="visually-hidden">{t('reports.caption', { report: title, count: report.rows.length })}</caption>
           <thead>
