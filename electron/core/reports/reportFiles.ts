@@ -69,7 +69,7 @@ function printedCell(column: Column, value: Cell | undefined, currency: string |
 
 /** Column widths: text columns share what the fixed-width number columns leave. */
 function widths(columns: Column[], available: number): number[] {
-  const fixed = (c: Column) => (c.kind === 'money' ? 92 : c.kind === 'date' ? 70 : c.kind === 'count' || c.kind === 'days' ? 52 : 0);
+  const fixed = (c: Column) => (c.kind === 'money' ? 92 : c.kind === 'date' ? 70 : c.kind === 'count' || c.kind === 'days' ? 72 : 0);
   const texts = columns.filter((c) => fixed(c) === 0).length;
   const left = available - columns.reduce((sum, c) => sum + fixed(c), 0);
   return columns.map((c) => fixed(c) || Math.max(60, left / Math.max(1, texts)));
