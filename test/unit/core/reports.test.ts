@@ -242,6 +242,26 @@ describe('reports.run', () => {
   });
 });
 
+describe('an empty book', () => {
+  it('has a dashboard of zeros without a currency, and reports without rows', async () => {
+    const empty = await openBillingBook('2026-11-26');
+    try {
+      const d = await empty.call('dashboard.data', {});
+      expect(d.currency).toBeNull();
+      expect(d.mrrMinor).toBe(0);
+      expect(d.mrrTrend).toHaveLength(24);
+      expect(d.collectionRatePct).toBeNull();
+      const report = await empty.call('reports.run', { report: 'outstanding' });
+      expect(report.rows).toEqual([]);
+      expect(report.totals).toEqual([]);
+      const pdf = await empty.call('reports.pdf', { report: 'outstanding' });
+      expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      empty.close();
+    }
+  });
+});
+
 describe('reports.csv and reports.pdf', () => {
   it('writes CSV with a BOM that parses back to the same figures, Chinese intact', async () => {
     const file = await book.call('reports.csv', { report: 'aging', filters: { currency: 'USD' }, language: 'zh-CN' });
