@@ -63,6 +63,14 @@ describe('dashboard and reports in browser mode', () => {
     const over90 = page.getByTestId('chart-aging').getByRole('row', { name: /90\+ days/ });
     expect(await over90.innerText()).toContain(formatMoney(dashboard.aging.over90, currency, 'en'));
     await screenshot('dashboard-en.png');
+
+    // Printed: no navigation, header or buttons; the charts stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Sections' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('chart-cash').isVisible()).toBe(true);
+    await screenshot('dashboard-print-en.png', 2600);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('opens the outstanding invoices of an aging bucket from its bar, and saves the report as PDF and CSV', async () => {
