@@ -37,6 +37,7 @@ import { dunningHandlers } from './ladder/dunningHandlers.js';
 import { deliver, type Deliver } from './channels/deliver.js';
 import { channelHandlers } from './channels/channelHandlers.js';
 import { evidenceHandlers } from './evidence/evidenceHandlers.js';
+import { reportHandlers } from './reports/reportHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -105,6 +106,7 @@ const handlers: Handlers = {
   ...dunningHandlers,
   ...channelHandlers,
   ...evidenceHandlers,
+  ...reportHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -18,6 +18,7 @@ import { documentMethods } from './documents.js';
 import { dunningMethods } from './dunning.js';
 import { channelMethods } from './channels.js';
 import { evidenceMethods } from './evidence.js';
+import { reportMethods } from './reports.js';
 
 export const methods = {
   ...appMethods,
@@ -37,6 +38,7 @@ export const methods = {
   ...dunningMethods,
   ...channelMethods,
   ...evidenceMethods,
+  ...reportMethods,
   ...demoMethods,
 };
 

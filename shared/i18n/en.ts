@@ -10,6 +10,7 @@ import { riskEn } from './risk.js';
 import { ladderEn } from './ladder.js';
 import { channelsEn } from './channels.js';
 import { evidenceEn } from './evidence.js';
+import { reportsEn } from './reports.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1055,6 +1056,7 @@ export const en = {
   ...ladderEn,
   ...channelsEn,
   ...evidenceEn,
+  ...reportsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

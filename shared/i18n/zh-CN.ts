@@ -8,6 +8,7 @@ import { riskZhCN } from './risk.js';
 import { ladderZhCN } from './ladder.js';
 import { channelsZhCN } from './channels.js';
 import { evidenceZhCN } from './evidence.js';
+import { reportsZhCN } from './reports.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1050,4 +1051,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...ladderZhCN,
   ...channelsZhCN,
   ...evidenceZhCN,
+  ...reportsZhCN,
 };
