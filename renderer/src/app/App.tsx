@@ -22,6 +22,8 @@ import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
+import { AccountCodesScreen } from '../exports/AccountCodesScreen.js';
+import { ExportsScreen } from '../exports/ExportsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -89,6 +91,8 @@ export function App() {
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
+          {route.name === 'exports' && <ExportsScreen />}
+          {route.name === 'accountCodes' && <AccountCodesScreen />}
         </main>
       </div>
     </div>

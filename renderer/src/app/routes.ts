@@ -1,7 +1,7 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
 // `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
 // `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
-// `#/documents/batch`. A fragment keeps routes working
+// `#/settings/accounts`, `#/exports`, `#/documents/batch`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -18,16 +18,18 @@ export type Route =
   | { name: 'panelSettings' }
   | { name: 'backups' }
   | { name: 'riskSettings' }
+  | { name: 'accountCodes' }
+  | { name: 'exports' }
   | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' };
 
-export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'settings';
+export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'exports' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift'] as const;
+const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'exports'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {
@@ -38,6 +40,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   panels: { name: 'panelSettings' },
   backups: { name: 'backups' },
   risk: { name: 'riskSettings' },
+  accounts: { name: 'accountCodes' },
 };
 
 /** Document screens that are no section of their own, by the word after `#/documents/`. */
@@ -80,6 +83,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'backups') return '#/settings/backups';
   if (route.name === 'printBatch') return '#/documents/batch';
   if (route.name === 'riskSettings') return '#/settings/risk';
+  if (route.name === 'accountCodes') return '#/settings/accounts';
   return `#/${route.name}`;
 }
 
@@ -94,6 +98,7 @@ export function sectionOf(route: Route): SectionId {
     case 'panelSettings':
     case 'backups':
     case 'riskSettings':
+    case 'accountCodes':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.

@@ -10,6 +10,7 @@ const PAGES = [
   { route: { name: 'companyProfile' }, label: 'companyForm.title' },
   { route: { name: 'letterTemplates' }, label: 'templateEditor.title' },
   { route: { name: 'riskSettings' }, label: 'settings.risk' },
+  { route: { name: 'accountCodes' }, label: 'settings.accountCodes' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {
