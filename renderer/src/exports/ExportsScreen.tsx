@@ -65,6 +65,7 @@ function ExportForm({ today }: { today: string }) {
   const [lockOffer, setLockOffer] = useState<string | null>(null);
   const [lockedUntil, setLockedUntil] = useState<string | null>(null);
   const [lockDate, setLockDate] = useState<string | null>(null);
+  const [focusFolder, setFocusFolder] = useState(false);
   const folderBox = useRef<HTMLInputElement>(null);
   const notNow = useRef<HTMLButtonElement>(null);
 
@@ -73,6 +74,13 @@ function ExportForm({ today }: { today: string }) {
       if (answer.ok) setLockDate(answer.value.lockDate);
     });
   }, [api]);
+  // A refused folder takes focus once the form is enabled again.
+  useEffect(() => {
+    if (focusFolder && running === null) {
+      folderBox.current?.focus();
+      setFocusFolder(false);
+    }
+  }, [focusFolder, running]);
   // The offer to lock takes focus on the button that does nothing: locking cannot be undone.
   useEffect(() => {
     if (lockOffer) notNow.current?.focus();
@@ -103,7 +111,7 @@ function ExportForm({ today }: { today: string }) {
 
   function refused(error: ApiErrorBody) {
     setProblem(error);
-    if (folderProblem(error)) folderBox.current?.focus();
+    setFocusFolder(folderProblem(error) !== null);
   }
 
   async function exportCsv(event: FormEvent) {
