@@ -73,7 +73,7 @@ describe('export for the accountant in browser mode', () => {
     await box.fill('/etc');
     await page.getByRole('button', { name: 'Export CSV files' }).click();
     expect(await errorBeside(page, box)).toBe('Choose a folder in your home folder (or the temporary folder)');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('export-folder');
+    await expect.poll(() => box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     await box.fill(folder);
   });
 

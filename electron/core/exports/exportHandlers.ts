@@ -66,6 +66,10 @@ export const exportHandlers: HandlersOf<typeof exportsMethods> = {
     if (input.lockPeriod && input.to >= ctx.today()) {
       throw invalidField({ field: 'lockPeriod', code: 'not_allowed', message: 'Only a period that has ended can be locked: the package must end before today.' });
     }
+    const { lockDate } = ctx.settings.get('billing');
+    if (input.lockPeriod && lockDate !== null && input.to < lockDate) {
+      throw invalidField({ field: 'lockPeriod', code: 'not_allowed', message: `The books are already locked up to ${lockDate}; a lock is never moved back.` });
+    }
     const fileName = packageFileName(input.from, input.to);
     const folder = folderOf(ctx, input.folder);
     return asExportJob(ctx, `Writing ${fileName}`, async (job) => {

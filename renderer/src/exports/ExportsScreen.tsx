@@ -65,9 +65,9 @@ function ExportForm({ today }: { today: string }) {
   const [lockOffer, setLockOffer] = useState<string | null>(null);
   const [lockedUntil, setLockedUntil] = useState<string | null>(null);
   const [lockDate, setLockDate] = useState<string | null>(null);
-  const [focusFolder, setFocusFolder] = useState(false);
   const folderBox = useRef<HTMLInputElement>(null);
   const notNow = useRef<HTMLButtonElement>(null);
+  const focusFolder = useRef(false);
 
   useEffect(() => {
     void api.call('billingSettings.get', {}).then((answer) => {
@@ -76,11 +76,11 @@ function ExportForm({ today }: { today: string }) {
   }, [api]);
   // A refused folder takes focus once the form is enabled again.
   useEffect(() => {
-    if (focusFolder && running === null) {
+    if (focusFolder.current && running === null) {
       folderBox.current?.focus();
-      setFocusFolder(false);
+      focusFolder.current = false;
     }
-  }, [focusFolder, running]);
+  }, [problem, running]);
   // The offer to lock takes focus on the button that does nothing: locking cannot be undone.
   useEffect(() => {
     if (lockOffer) notNow.current?.focus();
@@ -111,7 +111,7 @@ function ExportForm({ today }: { today: string }) {
 
   function refused(error: ApiErrorBody) {
     setProblem(error);
-    setFocusFolder(folderProblem(error) !== null);
+    focusFolder.current = folderProblem(error) !== null;
   }
 
   async function exportCsv(event: FormEvent) {
