@@ -7,6 +7,9 @@ import { EXPORT_DATASETS } from '../exports/columns.js';
 import { isoDate } from '../validation/fields.js';
 import { defineMethod } from './contract.js';
 
+/** job.progress of an export is labelled this, followed by the file's name. */
+export const EXPORT_JOB_LABEL = 'exports:';
+
 const ACCOUNT_CODES = Object.values(ACCOUNTS) as [string, ...string[]];
 
 /** A folder on this machine, given in full; the backend also checks it is one exports may write to. */

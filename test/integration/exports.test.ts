@@ -213,6 +213,8 @@ describe('exports.package', () => {
     const invoices = parse(entries.get(`invoices_${FROM}_${TO}.csv`)!, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(invoices.map((r) => r.client_name)).toContain(CHINESE_NAME);
     expect((await book.call('billingSettings.get', {})).lockDate).toBe(TO);
+    const logged = book.backend.db.prepare<[], string>("SELECT data_json FROM audit_log WHERE action = 'exports.package_written'").pluck().all();
+    expect(logged.map((d) => JSON.parse(d) as { from: string; to: string; invoicePdfs: number })).toEqual([expect.objectContaining({ from: FROM, to: TO, invoicePdfs: 4 })]);
     await book.ledgerOk();
   });
 

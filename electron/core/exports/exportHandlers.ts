@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { exportsMethods } from '../../../shared/api/exports.js';
+import { EXPORT_JOB_LABEL, type exportsMethods } from '../../../shared/api/exports.js';
 import { exportFileName } from '../../../shared/exports/columns.js';
 import { billingHandlers } from '../billing/billingHandlers.js';
 import type { Context, HandlersOf } from '../context.js';
@@ -49,7 +49,7 @@ export const exportHandlers: HandlersOf<typeof exportsMethods> = {
     requirePeriod(input.from, input.to);
     const fileName = exportFileName(input.dataset, input.from, input.to);
     const folder = folderOf(ctx, input.folder);
-    return asExportJob(ctx, `Exporting ${fileName}`, async (job) => {
+    return asExportJob(ctx, `${EXPORT_JOB_LABEL}${fileName}`, async (job) => {
       const target = destination(folder, fileName);
       try {
         const request = { dataset: input.dataset, from: input.from, to: input.to, options: input.options, path: target.path, accounts: resolvedAccounts(ctx.db) };
@@ -72,7 +72,7 @@ export const exportHandlers: HandlersOf<typeof exportsMethods> = {
     }
     const fileName = packageFileName(input.from, input.to);
     const folder = folderOf(ctx, input.folder);
-    return asExportJob(ctx, `Writing ${fileName}`, async (job) => {
+    return asExportJob(ctx, `${EXPORT_JOB_LABEL}${fileName}`, async (job) => {
       const target = destination(folder, fileName);
       try {
         const outcome = await writePackage(ctx, job, input, target.path);
@@ -80,6 +80,12 @@ export const exportHandlers: HandlersOf<typeof exportsMethods> = {
         if (input.lockPeriod && !outcome.cancelled) {
           await billingHandlers['books.lock']({ lockDate: input.to }, ctx);
           lockedUntil = ctx.settings.get('billing').lockDate;
+        }
+        if (!outcome.cancelled) {
+          // What the accountant was given, and when: the package itself is not kept.
+          ctx.transaction(() =>
+            ctx.audit.append({ action: 'exports.package_written', entity: 'book', entityId: 'book', data: { from: input.from, to: input.to, fileName, bytes: outcome.bytes, invoicePdfs: outcome.invoicePdfs, files: outcome.files } }),
+          );
         }
         return { jobId: job.jobId, fileName, files: outcome.files, invoicePdfs: outcome.invoicePdfs, bytes: outcome.bytes, cancelled: outcome.cancelled, lockedUntil, ...target.answer(outcome.cancelled) };
       } finally {

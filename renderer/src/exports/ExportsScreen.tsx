@@ -4,7 +4,7 @@
 // means. Long exports show their progress (job.progress) and can be cancelled.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
-import type { ExportOptions } from '../../../shared/api/exports.js';
+import { EXPORT_JOB_LABEL, type ExportOptions } from '../../../shared/api/exports.js';
 import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/exports/columns.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { hrefOf } from '../app/routes.js';
@@ -87,8 +87,8 @@ function ExportForm({ today }: { today: string }) {
   }, [lockOffer]);
 
   useBackendEvent('job.progress', (event) => {
-    if (running && !event.finished && (event.label.startsWith('Exporting ') || event.label.startsWith('Writing '))) {
-      setProgress({ jobId: event.jobId, label: event.label.replace(/^(Exporting|Writing) /, ''), done: event.done, total: event.total });
+    if (running && !event.finished && event.label.startsWith(EXPORT_JOB_LABEL)) {
+      setProgress({ jobId: event.jobId, label: event.label.slice(EXPORT_JOB_LABEL.length), done: event.done, total: event.total });
     }
   });
 
