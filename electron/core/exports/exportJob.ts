@@ -30,8 +30,9 @@ export interface ExportControl {
 
 export type ExportOutcome = { rows: number; bytes: number; cancelled: boolean };
 
-/** Characters gathered before one write to the stream: large enough that writes are few. */
-const CHUNK_CHARS = 256 * 1024;
+/** Characters gathered before one write to the stream: enough that writes are few, few enough that the
+ * buffers each write allocates outside the heap stay small (256 Ki made the 1M-line export peak 20 MB higher). */
+const CHUNK_CHARS = 64 * 1024;
 /** Rows between progress reports and cancel checks. */
 const REPORT_EVERY = 20_000;
 
