@@ -2,7 +2,8 @@
 // Exports screen writes every CSV into a folder (semicolons and decimal commas), each file parses
 // back with csv-parse and keeps the Chinese client's name; a folder outside the allowed places is
 // refused beside its box; the accountant package is written and the offer to lock the period
-// locks it; Settings → Account codes saves a mapping the journal export then uses. Screenshots in
+// locks it; Settings → Account codes saves a mapping the journal export then uses; without a folder
+// the file is downloaded through the browser. Screenshots in
 // English and 简体中文. The tests run in order and share one book.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,16 +103,31 @@ describe('export for the accountant in browser mode', () => {
     expect(lines.some((l) => l.account_code === '1122' && l.account_name === 'Debtors')).toBe(true);
   });
 
+  it('downloads a file through the browser when no folder is given', async () => {
+    await page.getByRole('link', { name: 'Exports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export for the accountant' }).waitFor();
+    for (const name of ['Invoices', 'Invoice lines', 'Credit notes', 'Journal', 'Tax summary']) await page.getByRole('checkbox', { name: new RegExp(`^${name} —`) }).uncheck();
+    await page.getByLabel('Folder on this computer').fill('');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV files' }).click()]);
+    expect(download.suggestedFilename()).toBe(exportFileName('payments', period.from, period.to));
+    const saved = join(folder, 'downloaded.csv');
+    await download.saveAs(saved);
+    const rows = parse(readFileSync(saved), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.amount)).toEqual(['50.00', '50.00']);
+    expect(await page.locator('.exports-written tbody tr').innerText()).toContain('downloaded');
+    for (const name of ['Invoices', 'Invoice lines', 'Credit notes', 'Journal', 'Tax summary']) await page.getByRole('checkbox', { name: new RegExp(`^${name} —`) }).check();
+  });
+
   it('reads the same in 简体中文', async () => {
     await page.getByRole('button', { name: '简体中文' }).click();
-    await page.getByRole('heading', { level: 2, name: '科目代码' }).waitFor();
-    await screenshot('exports-account-codes-zh.png');
-    await page.getByRole('link', { name: '导出', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '导出给会计' }).waitFor();
     await page.getByLabel('本机文件夹').fill(folder);
     await page.getByRole('button', { name: '导出 CSV 文件' }).click();
     await expect.poll(() => page.locator('.exports-written tbody tr').count(), { timeout: 20_000 }).toBe(EXPORT_DATASETS.length);
     await screenshot('exports-written-zh.png');
+    await page.getByRole('link', { name: '会计分录的科目代码…' }).click();
+    await page.getByRole('heading', { level: 2, name: '科目代码' }).waitFor();
+    await screenshot('exports-account-codes-zh.png');
     expect(browserErrors).toEqual([]);
   });
 });
