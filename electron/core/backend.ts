@@ -38,6 +38,7 @@ import { deliver, type Deliver } from './channels/deliver.js';
 import { channelHandlers } from './channels/channelHandlers.js';
 import { evidenceHandlers } from './evidence/evidenceHandlers.js';
 import { reportHandlers } from './reports/reportHandlers.js';
+import { exportHandlers } from './exports/exportHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -108,6 +109,7 @@ const handlers: Handlers = {
   ...evidenceHandlers,
   ...reportHandlers,
   ...demoHandlers(() => handlers),
+  ...exportHandlers,
 };
 
 export function defaultSecretStore(dataDir: string): SecretStore {

@@ -19,6 +19,7 @@ import { dunningMethods } from './dunning.js';
 import { channelMethods } from './channels.js';
 import { evidenceMethods } from './evidence.js';
 import { reportMethods } from './reports.js';
+import { exportsMethods } from './exports.js';
 
 export const methods = {
   ...appMethods,
@@ -39,6 +40,7 @@ export const methods = {
   ...channelMethods,
   ...evidenceMethods,
   ...reportMethods,
+  ...exportsMethods,
   ...demoMethods,
 };
 

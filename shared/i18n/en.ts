@@ -11,6 +11,7 @@ import { ladderEn } from './ladder.js';
 import { channelsEn } from './channels.js';
 import { evidenceEn } from './evidence.js';
 import { reportsEn } from './reports.js';
+import { exportsEn } from './exports.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1057,6 +1058,7 @@ export const en = {
   ...channelsEn,
   ...evidenceEn,
   ...reportsEn,
+  ...exportsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { ladderZhCN } from './ladder.js';
 import { channelsZhCN } from './channels.js';
 import { evidenceZhCN } from './evidence.js';
 import { reportsZhCN } from './reports.js';
+import { exportsZhCN } from './exports.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1052,4 +1053,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...channelsZhCN,
   ...evidenceZhCN,
   ...reportsZhCN,
+  ...exportsZhCN,
 };

@@ -30,6 +30,8 @@ import { CallTasks } from '../calls/CallTasks.js';
 import { ChannelSettingsScreen } from '../channels/ChannelSettingsScreen.js';
 import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { ReportsScreen } from '../reports/ReportsScreen.js';
+import { AccountCodesScreen } from '../exports/AccountCodesScreen.js';
+import { ExportsScreen } from '../exports/ExportsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
@@ -120,6 +122,8 @@ export function App() {
             />
           )}
           {route.name === 'reports' && <ReportsScreen key={routeKey} preset={route.preset} />}
+          {route.name === 'exports' && <ExportsScreen />}
+          {route.name === 'accountCodes' && <AccountCodesScreen />}
         </main>
       </div>
     </div>

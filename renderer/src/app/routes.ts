@@ -36,6 +36,8 @@ export type Route =
   | { name: 'panelSettings' }
   | { name: 'backups' }
   | { name: 'riskSettings' }
+  | { name: 'accountCodes' }
+  | { name: 'exports' }
   | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' }
@@ -45,12 +47,12 @@ export type Route =
   | { name: 'channelSettings' }
   | { name: 'calls' };
 
-export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'calls' | 'settings' | 'dashboard' | 'reports';
+export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'exports' | 'calls' | 'settings' | 'dashboard' | 'reports';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'calls', 'dashboard', 'reports'] as const;
+const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'exports', 'calls', 'dashboard', 'reports'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {
@@ -63,6 +65,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   risk: { name: 'riskSettings' },
   ladder: { name: 'ladderSettings' },
   channels: { name: 'channelSettings' },
+  accounts: { name: 'accountCodes' },
 };
 
 /** Document screens that are no section of their own, by the word after `#/documents/`. */
@@ -133,6 +136,7 @@ export function hrefOf(route: Route): string {
     const text = query.toString();
     return `#/reports/${route.preset.report}${text ? `?${text}` : ''}`;
   }
+  if (route.name === 'accountCodes') return '#/settings/accounts';
   return `#/${route.name}`;
 }
 
@@ -149,6 +153,7 @@ export function sectionOf(route: Route): SectionId {
     case 'riskSettings':
     case 'ladderSettings':
     case 'channelSettings':
+    case 'accountCodes':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.

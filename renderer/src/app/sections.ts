@@ -19,5 +19,6 @@ export const SECTIONS: readonly Section[] = [
   { id: 'reports', label: 'nav.reports' },
   { id: 'actions', label: 'nav.actions' },
   { id: 'calls', label: 'nav.calls' },
+  { id: 'exports', label: 'nav.exports' },
   { id: 'settings', label: 'nav.settings' },
 ];
