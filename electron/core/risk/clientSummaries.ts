@@ -107,32 +107,36 @@ const LAST_SETTLEMENT_CHANGE = `SELECT max(
   coalesce((SELECT max(reversed_date) FROM allocations WHERE reversed_date IS NOT NULL), ''),
   coalesce((SELECT max(issue_date) FROM invoices WHERE kind = 'credit_note' AND status = 'issued' AND credited_invoice_id IS NOT NULL), ''))`;
 
-/** Whether a summary as of `asOf` may read the settled day kept on each invoice (see the header). */
-export function readsSettledOn(db: Db, asOf: string): boolean {
-  return asOf >= db.prepare<[], string>(LAST_SETTLEMENT_CHANGE).pluck().get()!;
+/** The day of the latest payment, reversal or credit note ('' when there is none). */
+export function lastSettlementChange(db: Db): string {
+  return db.prepare<[], string>(LAST_SETTLEMENT_CHANGE).pluck().get()!;
 }
 
-// Today's sums, in two scans by client: the settled invoices, then the unsettled ones. Every
-// expression is spelled out in the aggregate that uses it: SQLite would evaluate a named column of
-// a subquery again at every use anyway, and this keeps each use down to what it needs.
+/** Whether a summary as of `asOf` may read the settled day kept on each invoice (see the header). */
+export function readsSettledOn(db: Db, asOf: string): boolean {
+  return asOf >= lastSettlementChange(db);
+}
+
+// Today's sums, in three scans by client, each over its own index (migration 009): the invoices
+// paid on time, those paid late, and those not paid yet. Every expression is spelled out in the
+// aggregate that uses it: SQLite would evaluate a named column of a subquery again at every use
+// anyway, and each scan adds up only what its invoices have (days late only where there are any).
 const WEIGHT = 'exp((julianday(issue_date) - @today) * @decay)';
-const LATE = 'settled_on > due_date';
-const SETTLED = `SELECT client_id, count(*), sum(total_minor), min(issue_date),
-    sum(${WEIGHT}), sum(CASE WHEN ${LATE} THEN ${WEIGHT} ELSE 0 END), sum(${WEIGHT} * max(0, julianday(settled_on) - julianday(due_date))),
-    max(issue_date || (${LATE})), sum(issue_date >= @recentFrom), sum(issue_date >= @recentFrom AND ${LATE}), sum(${LATE}),
-    sum(due_date >= @yearFrom), sum(due_date >= @yearFrom AND ${LATE}), sum(disputed)
-  FROM invoices WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on IS NOT NULL AND issue_date <= @d /*client*/
-  GROUP BY client_id`;
+const ISSUED = "kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND issue_date <= @d";
+const settledScan = (which: string, daysLate: string) => `SELECT client_id, count(*), sum(total_minor), min(issue_date), sum(${WEIGHT}), ${daysLate},
+    max(issue_date), sum(issue_date >= @recentFrom), sum(due_date >= @yearFrom), sum(disputed)
+  FROM invoices WHERE ${ISSUED} AND ${which} /*client*/ GROUP BY client_id`;
+const ON_TIME = settledScan('settled_on <= due_date', '0');
+const LATE = settledScan('settled_on > due_date', `sum(${WEIGHT} * (julianday(settled_on) - julianday(due_date)))`);
 /** Unsettled and past due on @d: resolved, late, and as many days late as days past due. */
 const PAST_DUE = 'due_date < @d';
 const UNSETTLED = `SELECT client_id, count(*), sum(total_minor), min(issue_date),
     sum(${PAST_DUE}), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} ELSE 0 END), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} * (@today - julianday(due_date)) ELSE 0 END),
     max(CASE WHEN ${PAST_DUE} THEN issue_date END), sum(${PAST_DUE} AND issue_date >= @recentFrom), sum(${PAST_DUE} AND due_date >= @yearFrom),
     min(CASE WHEN ${PAST_DUE} THEN due_date END), sum(CASE WHEN ${PAST_DUE} THEN total_minor - paid_minor ELSE 0 END), sum(${PAST_DUE} AND paid_minor > 0)
-  FROM invoices WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on IS NULL AND issue_date <= @d /*client*/
-  GROUP BY client_id`;
+  FROM invoices WHERE ${ISSUED} AND settled_on IS NULL /*client*/ GROUP BY client_id`;
 
-type SettledRow = [id: string, count: number, total: number, first: string, w: number, wLate: number, wDays: number, newest: string, recent: number, recentLate: number, late: number, year: number, yearLate: number, disputes: number];
+type SettledRow = [id: string, count: number, total: number, first: string, w: number, wDays: number, newest: string, recent: number, year: number, disputes: number];
 type UnsettledRow = [id: string, count: number, total: number, first: string, pastDue: number, w: number, wDays: number, newest: string | null, recent: number, year: number, oldestDue: string | null, owed: number, partial: number];
 
 type Only = (sql: string, column: string) => string;
@@ -148,41 +152,52 @@ function summariesFromSettledOn(db: Db, asOf: string, only: Only, clientId: stri
     ...(clientId === undefined ? {} : { clientId }),
   };
   const totals = new Map<string, number>();
+  // The latest issue day of a resolved invoice, followed by 1 if that one was late (late wins a tie).
   const newest = new Map<string, string>();
-  for (const r of db.prepare(only(SETTLED, 'client_id')).raw().iterate(args) as IterableIterator<SettledRow>) {
-    const s = of(r[0]);
-    s.invoices = r[1];
-    totals.set(r[0], r[2]);
-    s.firstIssue = r[3];
-    s.resolved = r[1];
-    [s.weightSum, s.lateWeight, s.daysWeight] = [r[4], r[5], r[6]];
-    newest.set(r[0], r[7]);
-    [s.recentResolved, s.recentLate] = [r[8], r[9]];
-    [s.earlierResolved, s.earlierLate] = [r[1] - r[8], r[10] - r[9]];
-    [s.yearResolved, s.yearLate] = [r[11], r[12]];
-    s.disputes = r[13];
+  const seeNewest = (id: string, issueDate: string | null, late: number) => {
+    if (issueDate !== null && `${issueDate}${late}` > (newest.get(id) ?? '')) newest.set(id, `${issueDate}${late}`);
+  };
+  const add = (r: { id: string; count: number; total: number; first: string }) => {
+    const s = of(r.id);
+    s.invoices += r.count;
+    totals.set(r.id, (totals.get(r.id) ?? 0) + r.total);
+    if (s.firstIssue === null || r.first < s.firstIssue) s.firstIssue = r.first;
+    return s;
+  };
+  for (const [late, sql] of [[0, ON_TIME], [1, LATE]] as const) {
+    for (const [id, count, total, first, w, wDays, last, recent, year, disputes] of db.prepare(only(sql, 'client_id')).raw().iterate(args) as IterableIterator<SettledRow>) {
+      const s = add({ id, count, total, first });
+      s.resolved += count;
+      s.weightSum += w;
+      s.lateWeight += late * w;
+      s.daysWeight += wDays;
+      seeNewest(id, last, late);
+      s.recentResolved += recent;
+      s.recentLate += late * recent;
+      s.earlierResolved += count - recent;
+      s.earlierLate += late * (count - recent);
+      s.yearResolved += year;
+      s.yearLate += late * year;
+      s.disputes += disputes;
+    }
   }
-  for (const r of db.prepare(only(UNSETTLED, 'client_id')).raw().iterate(args) as IterableIterator<UnsettledRow>) {
-    const s = of(r[0]);
-    s.invoices += r[1];
-    totals.set(r[0], (totals.get(r[0]) ?? 0) + r[2]);
-    if (s.firstIssue === null || r[3] < s.firstIssue) s.firstIssue = r[3];
-    s.resolved += r[4];
-    s.weightSum += r[5];
-    s.lateWeight += r[5];
-    s.daysWeight += r[6];
-    // Past due is late: on the same issue day it outranks a settled invoice that was on time.
-    if (r[7] !== null && `${r[7]}1` > (newest.get(r[0]) ?? '')) newest.set(r[0], `${r[7]}1`);
-    s.recentResolved += r[8];
-    s.recentLate += r[8];
-    s.earlierResolved += r[4] - r[8];
-    s.earlierLate += r[4] - r[8];
-    s.yearResolved += r[9];
-    s.yearLate += r[9];
-    s.pastDueDays = r[10] === null ? 0 : today - dayNumber(r[10]);
-    s.pastDueCount = r[4];
-    s.pastDueMinor = r[11];
-    s.partial = r[12];
+  for (const [id, count, total, first, pastDue, w, wDays, last, recent, year, oldestDue, owed, partial] of db.prepare(only(UNSETTLED, 'client_id')).raw().iterate(args) as IterableIterator<UnsettledRow>) {
+    const s = add({ id, count, total, first });
+    s.resolved += pastDue;
+    s.weightSum += w;
+    s.lateWeight += w;
+    s.daysWeight += wDays;
+    seeNewest(id, last, 1);
+    s.recentResolved += recent;
+    s.recentLate += recent;
+    s.earlierResolved += pastDue - recent;
+    s.earlierLate += pastDue - recent;
+    s.yearResolved += year;
+    s.yearLate += year;
+    s.pastDueDays = oldestDue === null ? 0 : today - dayNumber(oldestDue);
+    s.pastDueCount = pastDue;
+    s.pastDueMinor = owed;
+    s.partial = partial;
   }
   for (const [id, total] of totals) {
     const s = of(id);

@@ -7,7 +7,7 @@
 // definition itself is leak-free: cutting everything after the scoring day off changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSummaries, readsSettledOn } from '../../../electron/core/risk/clientSummaries.js';
+import { clientSummaries, lastSettlementChange, readsSettledOn } from '../../../electron/core/risk/clientSummaries.js';
 import { emptySummary } from '../../../shared/risk/features.js';
 import { addDays } from '../../../shared/dates.js';
 import { factorsOf, summariseHistory, type ClientSummary } from '../../../shared/risk/features.js';
@@ -16,7 +16,9 @@ import { scoreSummary } from '../../../shared/risk/model.js';
 import { openTestBook, type TestBook } from '../../fixtures/book.js';
 
 const START = '2025-01-01';
-const day = (offset: number) => addDays(START, offset);
+/** Each run's book starts 1,500 days after the one before, so its last payment is the book's last and the days after it read the settled days. */
+let origin = START;
+const day = (offset: number) => addDays(origin, offset);
 
 interface GeneratedPayment {
   at: number;
@@ -88,6 +90,7 @@ afterAll(() => testBook.close());
 function write(clients: GeneratedClient[]): string[] {
   const db = testBook.backend.db;
   run += 1;
+  origin = addDays(START, run * 1500);
   const at = '2026-01-01T00:00:00.000Z';
   const insertClient = db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES (?, ?, ?, 'en', 'USD', '[]', '[]', ?, ?)");
   const insertInvoice = db.prepare(
@@ -143,10 +146,12 @@ describe('the SQL summary of a client', () => {
     fc.assert(
       fc.property(book, ({ clients, scoringDays }) => {
         const ids = write(clients);
-        // Day 900 is after everything the generator writes: the settled days kept on the invoices are read then.
+        // From the day of this book's last payment, reversal or credit note on (and day 900 is after
+        // everything the generator writes) the settled days kept on the invoices are read.
+        const lastChange = lastSettlementChange(testBook.backend.db);
         expect(readsSettledOn(testBook.backend.db, day(900))).toBe(true);
-        for (const offset of [...scoringDays, 900]) {
-          const asOf = day(offset);
+        const days = [...scoringDays.map(day), day(900), ...(lastChange >= origin ? [lastChange, addDays(lastChange, 30)] : [])];
+        for (const asOf of days) {
           const fromSql = clientSummaries(testBook.backend.db, asOf);
           clients.forEach((c, i) => {
             const pure = summariseHistory(historyOf(c, asOf));

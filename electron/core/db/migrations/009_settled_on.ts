@@ -49,9 +49,12 @@ export const settledOnMigration: Migration = {
       CREATE TRIGGER invoices_settled_update AFTER UPDATE OF kind, status, total_minor, issue_date, credited_invoice_id ON invoices
         BEGIN ${settle('NEW.id')}; ${settle('NEW.credited_invoice_id')}; ${settle('OLD.credited_invoice_id')}; END;
 
-      -- The score of today reads these two, one row per invoice in client order, without the table.
-      CREATE INDEX invoices_risk_settled ON invoices(client_id, issue_date, due_date, settled_on, total_minor, disputed)
-        WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on IS NOT NULL;
+      -- The score of today reads these three, one row per invoice in client order, without the table:
+      -- paid on time, paid late (usually the fewest, and the only ones with days late to add up), unpaid.
+      CREATE INDEX invoices_risk_on_time ON invoices(client_id, issue_date, due_date, total_minor, disputed)
+        WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on <= due_date;
+      CREATE INDEX invoices_risk_late ON invoices(client_id, issue_date, due_date, settled_on, total_minor, disputed)
+        WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on > due_date;
       CREATE INDEX invoices_risk_unsettled ON invoices(client_id, issue_date, due_date, total_minor, paid_minor)
         WHERE kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND settled_on IS NULL;
       -- The latest day anything was paid, reversed or credited: a score as of that day or later may read the two above.
