@@ -33,6 +33,7 @@ import { LOCK_FREE_METHODS } from '../../shared/api/appLock.js';
 import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { documentHandlers } from './documents/documentHandlers.js';
+import { statementHandlers } from './statements/statementHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -96,6 +97,7 @@ const handlers: Handlers = {
   ...panelHandlers,
   ...actionHandlers,
   ...documentHandlers,
+  ...statementHandlers,
   ...demoHandlers(() => handlers),
 };
 

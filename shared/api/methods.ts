@@ -15,6 +15,7 @@ import { appLockMethods } from './appLock.js';
 import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
+import { statementMethods } from './statements.js';
 
 export const methods = {
   ...appMethods,
@@ -31,6 +32,7 @@ export const methods = {
   ...panelMethods,
   ...actionMethods,
   ...documentMethods,
+  ...statementMethods,
   ...demoMethods,
 };
 

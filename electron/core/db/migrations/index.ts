@@ -8,6 +8,7 @@ import { riskMigration } from './004_risk.js';
 import { documentsMigration } from './005_documents.js';
 import { panelsMigration } from './006_panels.js';
 import { ladderMigration } from './007_ladder.js';
+import { statementsMigration } from './008_statements.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration, ladderMigration];
+export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration, ladderMigration, statementsMigration];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
