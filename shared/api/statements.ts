@@ -62,6 +62,7 @@ export const parsedLineSchema = z.object({
 export const statementPreviewSchema = z.object({
   /** The header row found (the columns a mapping can name). */
   columns: z.array(z.string()),
+  delimiter: z.enum([',', ';', '\t']),
   encoding: z.enum(['utf-8', 'gbk']),
   lines: z.array(parsedLineSchema),
   /** Rows left out on purpose: not completed, or neither money in nor out (不计收支). */

@@ -21,6 +21,8 @@ export interface StatementLine {
 
 export interface ReadStatement {
   columns: string[];
+  /** The separator read with: the mapping's, else the one the first line uses most. */
+  delimiter: ',' | ';' | '\t';
   encoding: 'utf-8' | 'gbk';
   lines: StatementLine[];
   skipped: number;
@@ -53,6 +55,13 @@ export function decodeStatement(source: StatementSource): { text: string; encodi
     // Not UTF-8: the Chinese wallets' other encoding.
     return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
   }
+}
+
+/** The separator a bank's first line uses most: some write semicolons, some tabs. */
+function guessDelimiter(text: string): ',' | ';' | '\t' {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => first.split(c).length - 1;
+  return ([',', ';', '\t'] as const).reduce((best, c) => (count(c) > count(best) ? c : best));
 }
 
 const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -201,10 +210,10 @@ function joined(get: (name: string) => string, names: string[]): string | null {
 /** Reads the statement. A generic file without a mapping yields only its columns (for the mapping step). */
 export function readStatement(source: StatementSource): ReadStatement {
   const { text, encoding } = decodeStatement(source);
-  const delimiter = source.format === 'generic' ? (source.mapping?.delimiter ?? ',') : ',';
+  const delimiter = source.format === 'generic' ? (source.mapping?.delimiter ?? guessDelimiter(text)) : ',';
   const rows = records(text, delimiter);
   if (source.format === 'generic' && !source.mapping) {
-    return { columns: rows[0]?.cells ?? [], encoding, lines: [], skipped: 0, errors: [] };
+    return { columns: rows[0]?.cells ?? [], delimiter, encoding, lines: [], skipped: 0, errors: [] };
   }
   if (source.format === 'generic') {
     const m = source.mapping!;
@@ -224,7 +233,8 @@ export function readStatement(source: StatementSource): ReadStatement {
   let skipped = 0;
   for (const { row, cells } of rows.slice(headerAt + 1)) {
     // Wallets close the table with a line of dashes or a summary sentence: not a transaction.
-    if (cells.filter((cell) => cell !== '').length < 3) continue;
+    const filled = cells.filter((cell) => cell !== '').length;
+    if (filled === 0 || (source.format !== 'generic' && filled < 3)) continue;
     const get = (name: string) => {
       const at = index.get(name);
       return at === undefined ? '' : (cells[at] ?? '').trim();
@@ -254,5 +264,5 @@ export function readStatement(source: StatementSource): ReadStatement {
     if (!date) continue;
     lines.push({ row, date, amountMinor: minor * amount.sign, currency, reference: joined(get, layout.reference), counterparty: joined(get, layout.counterparty) });
   }
-  return { columns, encoding, lines, skipped, errors };
+  return { columns, delimiter, encoding, lines, skipped, errors };
 }
