@@ -34,6 +34,7 @@ import { panelHandlers } from './panels/panelHandlers.js';
 import { actionHandlers } from './panels/queue/actionHandlers.js';
 import { documentHandlers } from './documents/documentHandlers.js';
 import { statementHandlers } from './statements/statementHandlers.js';
+import { clientImportHandlers } from './clientImport/clientImportHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -98,6 +99,7 @@ const handlers: Handlers = {
   ...actionHandlers,
   ...documentHandlers,
   ...statementHandlers,
+  ...clientImportHandlers,
   ...demoHandlers(() => handlers),
 };
 

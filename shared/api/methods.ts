@@ -16,6 +16,7 @@ import { panelMethods } from './panels.js';
 import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
 import { statementMethods } from './statements.js';
+import { clientImportMethods } from './clientImports.js';
 
 export const methods = {
   ...appMethods,
@@ -33,6 +34,7 @@ export const methods = {
   ...actionMethods,
   ...documentMethods,
   ...statementMethods,
+  ...clientImportMethods,
   ...demoMethods,
 };
 

@@ -8,7 +8,7 @@ import type { statementMethods, MatchKind, StatementFormat } from '../../../shar
 import { MATCH_KINDS } from '../../../shared/api/statements.js';
 import type { PaymentMethod } from '../../../shared/domain/invoice.js';
 import type { Context, HandlersOf } from '../context.js';
-import { conflict, invalidField, notFound } from '../errors.js';
+import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { settleArrangements } from '../billing/arrangements/settle.js';
 import { liftRestrictionsWhenCleared } from '../panels/queue/paymentRestores.js';
@@ -110,7 +110,8 @@ export const statementHandlers: HandlersOf<typeof statementMethods> = {
     const read = readStatement(input);
     if (read.errors.length > 0) {
       const first = read.errors[0]!;
-      throw invalidField({ field: 'text', code: 'invalid', message: `Row ${first.row}: ${first.message} (${read.errors.length} rows have problems; nothing was imported).` });
+      const message = `Row ${first.row}: ${first.message} (${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} in the file; nothing was imported).`;
+      throw new ApiError('invalid_input', message, { fields: [{ field: input.text === undefined ? 'csvBase64' : 'text', code: 'invalid', message }], errorCount: read.errors.length, rows: read.errors.slice(0, 500) });
     }
     const ids = identities(read.lines);
     const id = newId('bs');
