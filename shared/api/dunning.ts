@@ -32,6 +32,7 @@ export const ladderLineSchema = z.object({
   status: z.enum(LINE_STATUSES),
   actions: z.array(ladderActionSchema),
   needsApproval: z.boolean(),
+  noticeSuperseded: z.boolean(),
   catchUp: z.boolean(),
   resumedFrom: z.object({ kind: z.enum(['payment_plan', 'promise']), id: z.string(), on: z.string() }).nullable(),
   pauseReasons: z.array(z.string()),

@@ -104,6 +104,11 @@ export interface LadderLine {
   status: LineStatus;
   /** What the line does when it runs (a superseded notice's late fee still runs on its own). */
   actions: LadderAction[];
+  /**
+   * A notice overtaken by a later one whose step still charges its late fee: the line only charges
+   * the fee, and the run records the rung as superseded, not as a notice that went out.
+   */
+  noticeSuperseded: boolean;
   /** Would wait for a person: an 'ask' step, a manual-only policy or client, or an always-ask action. */
   needsApproval: boolean;
   /** It is later than its day: the app was closed, or the ladder was paused. */
