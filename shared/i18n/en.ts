@@ -7,6 +7,7 @@ import { backupsEn } from './backups.js';
 import { panelsEn } from './panels.js';
 import { documentScreensEn } from './documentScreens.js';
 import { riskEn } from './risk.js';
+import { statementsEn } from './statements.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1049,6 +1050,7 @@ export const en = {
   ...panelsEn,
   ...documentScreensEn,
   ...riskEn,
+  ...statementsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

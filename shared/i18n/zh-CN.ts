@@ -5,6 +5,7 @@ import type { MessageKey } from './en.js';
 import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
 import { riskZhCN } from './risk.js';
+import { statementsZhCN } from './statements.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1044,4 +1045,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...panelsZhCN,
   ...documentScreensZhCN,
   ...riskZhCN,
+  ...statementsZhCN,
 };

@@ -21,6 +21,7 @@ import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
+import { StatementsScreen } from '../statements/StatementsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
@@ -89,6 +90,7 @@ export function App() {
           {route.name === 'letterTemplates' && <LetterTemplatesScreen />}
           {route.name === 'printBatch' && <PrintBatchScreen />}
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
+          {route.name === 'statements' && <StatementsScreen />}
         </main>
       </div>
     </div>

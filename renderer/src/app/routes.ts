@@ -1,6 +1,6 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
 // `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
-// `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
+// `#/statements`, `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
 // `#/documents/batch`. A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
@@ -20,14 +20,15 @@ export type Route =
   | { name: 'riskSettings' }
   | { name: 'printBatch' }
   | { name: 'actions' }
-  | { name: 'drift' };
+  | { name: 'drift' }
+  | { name: 'statements' };
 
-export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'settings';
+export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'statements' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift'] as const;
+const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'statements'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {

@@ -15,5 +15,6 @@ export const SECTIONS: readonly Section[] = [
   { id: 'invoices', label: 'nav.invoices' },
   { id: 'receivables', label: 'nav.receivables' },
   { id: 'actions', label: 'nav.actions' },
+  { id: 'statements', label: 'nav.statements' },
   { id: 'settings', label: 'nav.settings' },
 ];
