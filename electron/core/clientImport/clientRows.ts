@@ -206,7 +206,9 @@ export function planClientImport(
     else mapping[field] = column;
   }
   if (!mapping.name && !mapping.firstName && !mapping.lastName && !mapping.company) {
-    throw invalidField({ field: 'mapping.name', code: 'required', message: "Say which column holds the client's name." });
+    // Reported on the header row, with the columns, so the person can map one and check again.
+    const error = { row: 1, column: null, code: 'required', message: "Say which column holds the client's name." };
+    return { columns, mapping: mapping as Record<string, string>, rowCount: records.length - 1, clients: [], errors: [error] };
   }
   const index = new Map(columns.map((c, i) => [c, i] as const));
   const fallbackCurrency = input.currency ?? null;

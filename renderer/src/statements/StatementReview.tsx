@@ -119,7 +119,7 @@ export function StatementReview({ version }: { version: number }) {
         </p>
       )}
       <div className="button-row">
-        <label className="inline-field">
+        <label className="review-filter">
           {t('statements.show')}{' '}
           <select value={show} onChange={(event) => setShow(event.target.value as 'open' | 'all')}>
             <option value="open">{t('statements.show.open')}</option>
