@@ -109,9 +109,9 @@ describe('bank statements in browser mode', () => {
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'Import history' }).click();
-    const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Import clients and contracts' }) });
+    const panel = page.getByRole('region', { name: 'Import clients and contracts' });
     await panel.getByLabel('Exported from').selectOption('whmcs');
-    await panel.getByLabel('CSV').fill(
+    await panel.getByLabel('CSV', { exact: true }).fill(
       [
         'id,firstname,lastname,companyname,email,country,currency_code,domain,billingcycle,amount,regdate,nextduedate',
         '17,Wei,Li,,li.wei@kaeryun.example.cn,CN,CNY,kaeryun.example.cn,Annually,1200.00,2025-03-01,2027-03-01',
@@ -123,7 +123,7 @@ describe('bank statements in browser mode', () => {
     await expect.poll(() => panel.locator('.import-errors tbody tr').count()).toBe(1);
     expect(await panel.locator('.import-errors tbody').innerText()).toContain('email');
     expect(await panel.getByRole('button', { name: /^Import \d+ clients$/ }).count()).toBe(0);
-    await panel.getByLabel('CSV').fill((await panel.getByLabel('CSV').inputValue()).split('\n').slice(0, 3).join('\n'));
+    await panel.getByLabel('CSV', { exact: true }).fill((await panel.getByLabel('CSV', { exact: true }).inputValue()).split('\n').slice(0, 3).join('\n'));
     await panel.getByRole('button', { name: 'Check the file' }).click();
     await panel.getByRole('button', { name: 'Import 2 clients' }).click();
     await expect.poll(() => panel.locator('.notice-success').innerText()).toContain('Imported 2 clients and 2 contracts');
