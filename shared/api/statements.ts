@@ -92,6 +92,8 @@ export const statementLineSchema = parsedLineSchema.extend({
   statementId: z.string(),
   status: z.enum(STATEMENT_LINE_STATUSES),
   paymentId: z.string().nullable(),
+  /** For a booked line: the client whose payment it became. */
+  bookedTo: z.string().nullable(),
   /** For open incoming lines only. */
   suggestion: suggestionSchema.nullable(),
 });

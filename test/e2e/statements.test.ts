@@ -123,8 +123,18 @@ describe('bank statements in browser mode', () => {
     await expect.poll(() => panel.locator('.import-errors tbody tr').count()).toBe(1);
     expect(await panel.locator('.import-errors tbody').innerText()).toContain('email');
     expect(await panel.getByRole('button', { name: /^Import \d+ clients$/ }).count()).toBe(0);
+    await screenshot('client-import-errors-en.png');
     await panel.getByLabel('CSV', { exact: true }).fill((await panel.getByLabel('CSV', { exact: true }).inputValue()).split('\n').slice(0, 3).join('\n'));
     await panel.getByRole('button', { name: 'Check the file' }).click();
+    await panel.getByRole('button', { name: 'Import 2 clients' }).waitFor();
+    // The preview in Chinese: the columns found by name, and the clients with their contracts.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await panel.getByRole('button', { name: '导入 2 个客户' }).waitFor();
+    expect(await panel.getByLabel('计费周期').inputValue()).toBe('billingcycle');
+    expect(await panel.locator('.import-preview tbody').innerText()).toContain('kaeryun.example.cn · 年付');
+    await panel.locator('.client-import-mapping').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await screenshot('client-import-preview-zh.png');
+    await page.getByRole('button', { name: 'English' }).click();
     await panel.getByRole('button', { name: 'Import 2 clients' }).click();
     await expect.poll(() => panel.locator('.notice-success').innerText()).toContain('Imported 2 clients and 2 contracts');
     expect((await api('clients.search', { query: 'Emily' })).items).toHaveLength(1);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { statementMethods, MatchKind, StatementFormat } from '../../../shared/api/statements.js';
 import { MATCH_KINDS } from '../../../shared/api/statements.js';
 import type { PaymentMethod } from '../../../shared/domain/invoice.js';
-import type { Context, HandlersOf } from '../context.js';
+import type { HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { settleArrangements } from '../billing/arrangements/settle.js';
@@ -30,6 +30,7 @@ interface LineRow {
   status: 'open' | 'booked' | 'ignored' | 'outgoing';
   payment_id: string | null;
   format: StatementFormat;
+  booked_to: string | null;
 }
 
 interface StatementRow {
@@ -61,7 +62,8 @@ const STATEMENT_SQL = `SELECT s.*,
   (SELECT count(*) FROM statement_lines l WHERE l.statement_id = s.id AND l.status = 'booked') AS booked
   FROM bank_statements s`;
 
-const LINE_SQL = 'SELECT l.*, s.format FROM statement_lines l JOIN bank_statements s ON s.id = l.statement_id';
+const LINE_SQL = `SELECT l.*, s.format, c.name AS booked_to FROM statement_lines l JOIN bank_statements s ON s.id = l.statement_id
+  LEFT JOIN payments p ON p.id = l.payment_id LEFT JOIN clients c ON c.id = p.client_id`;
 
 /** What the bank says about a line, plus its place among identical lines of the same file. */
 function identities(lines: readonly StatementLine[]): string[] {
@@ -164,6 +166,7 @@ export const statementHandlers: HandlersOf<typeof statementMethods> = {
       statementId: row.statement_id,
       status: row.status,
       paymentId: row.payment_id,
+      bookedTo: row.booked_to,
       suggestion: row.status === 'open' ? book.suggest(toLine(row)) : null,
     }));
     return { items, total };

@@ -33,7 +33,7 @@ export function ClientImportPanel() {
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ clients: number; contracts: number } | 'undone' | null>(null);
   const [batches, setBatches] = useState<Batch[] | null>(null);
   const [batchesChanged, setBatchesChanged] = useState(0);
   const [confirmUndo, setConfirmUndo] = useState<string | null>(null);
@@ -81,7 +81,7 @@ export function ClientImportPanel() {
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
     if (!answer.ok) return;
-    setDone(t('clientImport.imported', { clients: answer.value.clientsCreated, contracts: answer.value.contractsCreated }));
+    setDone({ clients: answer.value.clientsCreated, contracts: answer.value.contractsCreated });
     setPreview(null);
     setCsv('');
     setFileName('');
@@ -96,7 +96,7 @@ export function ClientImportPanel() {
     const answer = await api.call('imports.clients.undo', { batchId });
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
-    if (answer.ok) setDone(t('clientImport.undone'));
+    if (answer.ok) setDone('undone');
     setBatchesChanged((n) => n + 1);
   }
 
@@ -116,7 +116,7 @@ export function ClientImportPanel() {
       )}
       {done && (
         <p className="notice notice-success" role="status">
-          {done}
+          {done === 'undone' ? t('clientImport.undone') : t('clientImport.imported', done)}
         </p>
       )}
       <div className="form-grid">

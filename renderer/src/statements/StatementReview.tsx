@@ -35,7 +35,7 @@ export function StatementReview({ version }: { version: number }) {
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ key: 'statements.booked' | 'statements.ignored'; count: number } | null>(null);
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
@@ -58,7 +58,7 @@ export function StatementReview({ version }: { version: number }) {
     const answer = await api.call('statements.accept', { lineIds: chosen.map((line) => line.id), choices: withChoice.map((line) => ({ lineId: line.id, invoiceIds: [choices[line.id]!] })) });
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
-    if (answer.ok) setNotice(t('statements.booked', { count: answer.value.booked.length }));
+    if (answer.ok) setNotice({ key: 'statements.booked', count: answer.value.booked.length });
     setReloads((n) => n + 1);
   }
 
@@ -68,7 +68,7 @@ export function StatementReview({ version }: { version: number }) {
     const answer = await api.call('statements.ignore', { lineIds: [line.id] });
     setBusy(null);
     setProblem(answer.ok ? null : answer.error);
-    if (answer.ok) setNotice(t('statements.ignored', { count: answer.value.ignored }));
+    if (answer.ok) setNotice({ key: 'statements.ignored', count: answer.value.ignored });
     setReloads((n) => n + 1);
   }
 
@@ -77,7 +77,7 @@ export function StatementReview({ version }: { version: number }) {
 
   function suggestionCell(line: Line) {
     const s = line.suggestion;
-    if (!s) return null;
+    if (!s) return line.bookedTo ? <div>{line.bookedTo}</div> : null;
     return (
       <>
         <span className={KIND_BADGE[s.kind]}>{t(`statements.kind.${s.kind}`)}</span> <span className="muted small">{t(`statements.reason.${s.reason}`)}</span>
@@ -115,7 +115,7 @@ export function StatementReview({ version }: { version: number }) {
       )}
       {notice && (
         <p className="notice notice-success" role="status">
-          {notice}
+          {t(notice.key, { count: notice.count })}
         </p>
       )}
       <div className="button-row">
