@@ -109,7 +109,8 @@ describe('bank statements in browser mode', () => {
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'Import history' }).click();
-    const panel = page.getByRole('region', { name: 'Import clients and contracts' });
+    // By its heading's id: the region's name changes with the language.
+    const panel = page.locator('section[aria-labelledby="client-import-heading"]');
     await panel.getByLabel('Exported from').selectOption('whmcs');
     await panel.getByLabel('CSV', { exact: true }).fill(
       [
