@@ -208,7 +208,7 @@ export function planClientImport(
   if (!mapping.name && !mapping.firstName && !mapping.lastName && !mapping.company) {
     // Reported on the header row, with the columns, so the person can map one and check again.
     const error = { row: 1, column: null, code: 'required', message: "Say which column holds the client's name." };
-    return { columns, mapping: mapping as Record<string, string>, rowCount: records.length - 1, clients: [], errors: [error] };
+    return { columns, mapping: mapping as Record<string, string>, rowCount: Math.max(0, records.length - 1), clients: [], errors: [error] };
   }
   const index = new Map(columns.map((c, i) => [c, i] as const));
   const fallbackCurrency = input.currency ?? null;
@@ -304,5 +304,5 @@ export function planClientImport(
     }
     errors.push(...rowErrors);
   }
-  return { columns, mapping: mapping as Record<string, string>, rowCount: records.length - 1, clients: [...clients.values()], errors };
+  return { columns, mapping: mapping as Record<string, string>, rowCount: Math.max(0, records.length - 1), clients: [...clients.values()], errors };
 }
