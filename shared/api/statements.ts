@@ -83,7 +83,7 @@ export const suggestionSchema = z.object({
   /** What accepting the suggestion pays; the rest of the amount becomes the client's credit. */
   allocations: z.array(allocationSchema),
   creditMinor: z.number().int(),
-  /** For an ambiguous line: the invoices it may be for. */
+  /** For an ambiguous line: the invoices it may be for; for an unknown one, the open invoices in its currency closest in amount. */
   candidates: z.array(candidateSchema),
 });
 

@@ -66,7 +66,7 @@ describe('statement matching', () => {
       { row: 19, status: 'open', kind: 'exact', reason: 'invoice_number', client: '张三', pays: [['INV-2026-00001', 10000]], credit: 0, candidates: [] },
       { row: 20, status: 'open', kind: 'partial', reason: 'client', client: '卡尔云科技', pays: [['INV-2026-00003', 12000]], credit: 0, candidates: [] },
       { row: 21, status: 'open', kind: 'ambiguous', reason: 'amount', client: null, pays: [], credit: 0, candidates: ['INV-2026-00004', 'INV-2026-00005'] },
-      { row: 22, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: [] },
+      { row: 22, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: ['INV-2026-00004', 'INV-2026-00005', 'INV-2026-00002', 'INV-2026-00001', 'INV-2026-00003'] },
       { row: 23, status: 'outgoing', kind: null, reason: null, client: null, pays: [], credit: 0, candidates: [] },
       { row: 25, status: 'open', kind: 'exact', reason: 'client_and_amount', client: '张三', pays: [['INV-2026-00002', 5000]], credit: 0, candidates: [] },
     ]);
@@ -123,11 +123,11 @@ describe('statement matching', () => {
     ]);
     expect(await lines(paypal.id)).toEqual([
       { row: 2, status: 'open', kind: 'exact', reason: 'client_and_amount', client: 'Acme Web', pays: [['INV-2026-00006', 2500], ['INV-2026-00007', 4000]], credit: 0, candidates: [] },
-      { row: 3, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: [] },
+      { row: 3, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: ['INV-2026-00007', 'INV-2026-00006'] },
     ]);
     expect(await lines(bank.id)).toEqual([
       { row: 2, status: 'open', kind: 'exact', reason: 'invoice_number', client: 'Acme Web', pays: [['INV-2026-00007', 4000]], credit: 0, candidates: [] },
-      { row: 4, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: [] },
+      { row: 4, status: 'open', kind: 'unknown', reason: 'none', client: null, pays: [], credit: 0, candidates: ['INV-2026-00006', 'INV-2026-00007'] },
     ]);
 
     // PayPal and the bank both pay INV-2026-00007. Booked in one call, the bank line finds it paid

@@ -166,7 +166,12 @@ export function loadMatchBook(db: Db) {
         .flatMap((c) => open(c.invoices))
         .filter((invoice) => invoice.openMinor === line.amountMinor);
       if (equal.length > 0) return { ...none('ambiguous', 'amount'), candidates: equal.slice(0, MAX_CANDIDATES).map(candidate) };
-      return none('unknown', 'none');
+      // Nothing fits: a person may still know whose money it is. Closest amounts first.
+      const near = [...clients.values()]
+        .filter((c) => c.currency === line.currency)
+        .flatMap((c) => open(c.invoices))
+        .sort((a, b) => Math.abs(a.openMinor - line.amountMinor) - Math.abs(b.openMinor - line.amountMinor));
+      return { ...none('unknown', 'none'), candidates: near.slice(0, MAX_CANDIDATES).map(candidate) };
     },
 
     /** A person's choice: these invoices of one client, in this order. Null when one is not open or not the line's currency. */
