@@ -124,6 +124,7 @@ describe('bank statements in browser mode', () => {
     await expect.poll(() => panel.locator('.import-errors tbody tr').count()).toBe(1);
     expect(await panel.locator('.import-errors tbody').innerText()).toContain('email');
     expect(await panel.getByRole('button', { name: /^Import \d+ clients$/ }).count()).toBe(0);
+    await panel.locator('.import-errors').scrollIntoViewIfNeeded();
     await screenshot('client-import-errors-en.png');
     await panel.getByLabel('CSV', { exact: true }).fill((await panel.getByLabel('CSV', { exact: true }).inputValue()).split('\n').slice(0, 3).join('\n'));
     await panel.getByRole('button', { name: 'Check the file' }).click();

@@ -181,6 +181,9 @@ export const statementHandlers: HandlersOf<typeof statementMethods> = {
       if (input.lineIds.indexOf(id) !== i) throw invalidField({ field: `lineIds.${i}`, code: 'duplicate', message: 'Entries must not repeat.' });
       return line;
     });
+    input.choices.forEach((choice, i) => {
+      if (!input.lineIds.includes(choice.lineId)) throw invalidField({ field: `choices.${i}.lineId`, code: 'unknown_reference', message: 'A choice names a line that is not among the lines to accept.' });
+    });
     const choices = new Map(input.choices.map((choice) => [choice.lineId, choice]));
     const at = ctx.clock.now().toISOString();
     const link = ctx.db.prepare(`UPDATE statement_lines SET status = 'booked', payment_id = ?, decided_at = ? WHERE id = ? AND status = 'open'`);
