@@ -37,9 +37,13 @@ export const statementMappingSchema = z.strictObject({
 export type StatementMapping = z.output<typeof statementMappingSchema>;
 
 export const statementFileInput = z.strictObject({
-  /** The file as text, or its bytes in base64 (GBK or UTF-8, as Alipay and WeChat write them). One of the two. */
-  text: z.string().max(MAX_STATEMENT_CHARS).optional(),
-  csvBase64: z.string().max(MAX_STATEMENT_CHARS).optional(),
+  /**
+   * The file as text, or its bytes in base64 (GBK or UTF-8, as Alipay and WeChat write them). One
+   * of the two, at most MAX_STATEMENT_CHARS, checked by the handler (as a schema limit it would
+   * also be the input fuzzer's, which then builds strings of millions of characters).
+   */
+  text: z.string().optional(),
+  csvBase64: z.string().optional(),
   format: z.enum(STATEMENT_FORMATS),
   /** Required for the generic format. */
   mapping: statementMappingSchema.optional(),

@@ -5,7 +5,7 @@
 // to the first row's client. Writes nothing: clientImportHandlers.ts commits the plan.
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import type { ClientImportField, ClientImportSource } from '../../../shared/api/clientImports.js';
+import { MAX_CLIENT_IMPORT_CHARS, type ClientImportField, type ClientImportSource } from '../../../shared/api/clientImports.js';
 import type { RowError } from '../../../shared/api/imports.js';
 import type { ParsedInput } from '../../../shared/api/methods.js';
 import { BILLING_CYCLES, type BillingCycle } from '../../../shared/domain/billingCycle.js';
@@ -186,6 +186,9 @@ export function planClientImport(
   input: { csv: string; source: ClientImportSource; mapping: Partial<Record<ClientImportField, string>>; currency?: string | undefined },
   today: string,
 ): ClientImportPlan {
+  if (input.csv.length > MAX_CLIENT_IMPORT_CHARS) {
+    throw invalidField({ field: 'csv', code: 'too_long', message: `A client file may have at most ${MAX_CLIENT_IMPORT_CHARS} characters; split it into several imports.`, params: { max: MAX_CLIENT_IMPORT_CHARS } });
+  }
   const text = input.csv.charCodeAt(0) === 0xfeff ? input.csv.slice(1) : input.csv;
   let records: { record: string[]; info: { lines: number } }[];
   try {

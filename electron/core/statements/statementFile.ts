@@ -4,7 +4,7 @@
 // Nothing here touches the book; statementHandlers.ts stores what this returns.
 import { parse } from 'csv-parse/sync';
 import type { RowError } from '../../../shared/api/imports.js';
-import type { StatementDateFormat, StatementFormat, StatementMapping } from '../../../shared/api/statements.js';
+import { MAX_STATEMENT_CHARS, type StatementDateFormat, type StatementFormat, type StatementMapping } from '../../../shared/api/statements.js';
 import { isIsoDate } from '../../../shared/dates.js';
 import { parseAmount } from '../../../shared/money.js';
 import { isCurrencyCode } from '../../../shared/validation/isoCodes.js';
@@ -41,6 +41,11 @@ export interface StatementSource {
 const MAX_TEXT = 500;
 
 export function decodeStatement(source: StatementSource): { text: string; encoding: 'utf-8' | 'gbk' } {
+  for (const field of ['text', 'csvBase64'] as const) {
+    if ((source[field]?.length ?? 0) > MAX_STATEMENT_CHARS) {
+      throw invalidField({ field, code: 'too_long', message: `A statement may have at most ${MAX_STATEMENT_CHARS} characters; import it in parts.`, params: { max: MAX_STATEMENT_CHARS } });
+    }
+  }
   if (source.text !== undefined && source.csvBase64 !== undefined) {
     throw invalidField({ field: 'csvBase64', code: 'not_allowed', message: 'Send the file either as text or as base64, not both.' });
   }
