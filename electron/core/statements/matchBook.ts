@@ -86,9 +86,11 @@ export function loadMatchBook(db: Db) {
     ]),
   );
   const byNumber = new Map<string, OpenInvoice>();
+  const byId = new Map<string, OpenInvoice>();
   for (const row of invoices) {
     const invoice: OpenInvoice = { id: row.id, clientId: row.client_id, number: row.number, openMinor: row.open_minor, dueDate: row.due_date, currency: row.currency };
     clients.get(row.client_id)?.invoices.push(invoice);
+    byId.set(row.id, invoice);
     if (row.number) byNumber.set(row.number.toUpperCase(), invoice);
   }
 
@@ -176,8 +178,7 @@ export function loadMatchBook(db: Db) {
 
     /** A person's choice: these invoices of one client, in this order. Null when one is not open or not the line's currency. */
     invoices(ids: readonly string[]): OpenInvoice[] | null {
-      const all = [...clients.values()].flatMap((c) => c.invoices);
-      const list = ids.map((id) => all.find((invoice) => invoice.id === id));
+      const list = ids.map((id) => byId.get(id));
       if (list.some((invoice) => !invoice || invoice.openMinor === 0)) return null;
       return list as OpenInvoice[];
     },
@@ -189,7 +190,7 @@ export function loadMatchBook(db: Db) {
     /** After a line was booked: what it paid is no longer open for the next line. */
     booked(allocations: readonly Allocation[]): void {
       for (const allocation of allocations) {
-        const invoice = [...clients.values()].flatMap((c) => c.invoices).find((i) => i.id === allocation.invoiceId);
+        const invoice = byId.get(allocation.invoiceId);
         if (invoice) invoice.openMinor -= allocation.amountMinor;
       }
     },

@@ -131,6 +131,12 @@ export function StatementReview({ version }: { version: number }) {
             {t('statements.acceptExact', { count: exact.length })}
           </button>
         )}
+        {busy !== null && (
+          <span className="progress-inline" role="status">
+            <progress className="progress" aria-label={t('statements.working')} />
+            {t('statements.working')}
+          </span>
+        )}
       </div>
       {lines === null ? (
         <p className="muted" role="status">
