@@ -39,6 +39,8 @@ import { channelHandlers } from './channels/channelHandlers.js';
 import { evidenceHandlers } from './evidence/evidenceHandlers.js';
 import { reportHandlers } from './reports/reportHandlers.js';
 import { exportHandlers } from './exports/exportHandlers.js';
+import { statementHandlers } from './statements/statementHandlers.js';
+import { clientImportHandlers } from './clientImport/clientImportHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -108,6 +110,8 @@ const handlers: Handlers = {
   ...channelHandlers,
   ...evidenceHandlers,
   ...reportHandlers,
+  ...statementHandlers,
+  ...clientImportHandlers,
   ...demoHandlers(() => handlers),
   ...exportHandlers,
 };

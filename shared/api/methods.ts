@@ -20,6 +20,8 @@ import { channelMethods } from './channels.js';
 import { evidenceMethods } from './evidence.js';
 import { reportMethods } from './reports.js';
 import { exportsMethods } from './exports.js';
+import { statementMethods } from './statements.js';
+import { clientImportMethods } from './clientImports.js';
 
 export const methods = {
   ...appMethods,
@@ -41,6 +43,8 @@ export const methods = {
   ...evidenceMethods,
   ...reportMethods,
   ...exportsMethods,
+  ...statementMethods,
+  ...clientImportMethods,
   ...demoMethods,
 };
 

@@ -12,6 +12,7 @@ import { channelsEn } from './channels.js';
 import { evidenceEn } from './evidence.js';
 import { reportsEn } from './reports.js';
 import { exportsEn } from './exports.js';
+import { statementsEn } from './statements.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1059,6 +1060,7 @@ export const en = {
   ...evidenceEn,
   ...reportsEn,
   ...exportsEn,
+  ...statementsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

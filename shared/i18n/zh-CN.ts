@@ -10,6 +10,7 @@ import { channelsZhCN } from './channels.js';
 import { evidenceZhCN } from './evidence.js';
 import { reportsZhCN } from './reports.js';
 import { exportsZhCN } from './exports.js';
+import { statementsZhCN } from './statements.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1054,4 +1055,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...evidenceZhCN,
   ...reportsZhCN,
   ...exportsZhCN,
+  ...statementsZhCN,
 };

@@ -21,6 +21,7 @@ import { ImportHistoryScreen } from '../settings/ImportHistoryScreen.js';
 import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
+import { StatementsScreen } from '../statements/StatementsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
 import { DeskScreen } from '../ladder/DeskScreen.js';
 import { ForecastScreen } from '../ladder/ForecastScreen.js';
@@ -124,6 +125,7 @@ export function App() {
           {route.name === 'reports' && <ReportsScreen key={routeKey} preset={route.preset} />}
           {route.name === 'exports' && <ExportsScreen />}
           {route.name === 'accountCodes' && <AccountCodesScreen />}
+          {route.name === 'statements' && <StatementsScreen />}
         </main>
       </div>
     </div>

@@ -45,14 +45,15 @@ export type Route =
   | { name: 'forecast' }
   | { name: 'ladderSettings' }
   | { name: 'channelSettings' }
-  | { name: 'calls' };
+  | { name: 'calls' }
+  | { name: 'statements' };
 
-export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'exports' | 'calls' | 'settings' | 'dashboard' | 'reports';
+export type SectionId = 'desk' | 'dashboard' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'statements' | 'reports' | 'actions' | 'calls' | 'exports' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'exports', 'calls', 'dashboard', 'reports'] as const;
+const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'statements', 'exports', 'calls', 'dashboard', 'reports'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {

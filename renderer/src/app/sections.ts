@@ -16,6 +16,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'plans', label: 'nav.plans' },
   { id: 'invoices', label: 'nav.invoices' },
   { id: 'receivables', label: 'nav.receivables' },
+  { id: 'statements', label: 'nav.statements' },
   { id: 'reports', label: 'nav.reports' },
   { id: 'actions', label: 'nav.actions' },
   { id: 'calls', label: 'nav.calls' },

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { TextAreaField } from '../ui/Field.js';
 import { formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
+import { ClientImportPanel } from './ClientImportPanel.js';
 import { SettingsNav } from './SettingsNav.js';
 
 type Batch = Output<'imports.list'>['items'][number];
@@ -222,6 +223,8 @@ export function ImportHistoryScreen() {
           </table>
         )}
       </section>
+
+      <ClientImportPanel />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { riskMigration } from './004_risk.js';
 import { documentsMigration } from './005_documents.js';
 import { panelsMigration } from './006_panels.js';
 import { ladderMigration } from './007_ladder.js';
+import { statementsMigration } from './008_statements.js';
 import { settledOnMigration } from './009_settled_on.js';
 import { reportsMigration } from './010_reports.js';
 
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   documentsMigration,
   panelsMigration,
   ladderMigration,
+  statementsMigration,
   settledOnMigration,
   reportsMigration,
 ];
