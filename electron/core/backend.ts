@@ -36,6 +36,7 @@ import { documentHandlers } from './documents/documentHandlers.js';
 import { dunningHandlers } from './ladder/dunningHandlers.js';
 import { deliver, type Deliver } from './channels/deliver.js';
 import { channelHandlers } from './channels/channelHandlers.js';
+import { evidenceHandlers } from './evidence/evidenceHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -103,6 +104,7 @@ const handlers: Handlers = {
   ...documentHandlers,
   ...dunningHandlers,
   ...channelHandlers,
+  ...evidenceHandlers,
   ...demoHandlers(() => handlers),
 };
 

@@ -3,8 +3,9 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createBackend, startActionQueue, startDailyRun } from '../core/index.js';
 import { forwardEvents, registerIpc } from './ipc.js';
-import { installMenu } from './menu.js';
+import { installMenu, menuLanguage } from './menu.js';
 import { electronNativeBinding } from './nativeBinding.js';
+import { notifyDeskAttention } from './notifications.js';
 import { electronPreferences } from './preferences.js';
 import { registerAppProtocol, registerAppScheme } from './protocol.js';
 import { createSecretStore } from './secrets.js';
@@ -46,6 +47,14 @@ async function start(): Promise<void> {
     mainWindow = win;
   };
   openWindow();
+  notifyDeskAttention(backend, {
+    language: () => menuLanguage(prefs.get('language'), app.getPreferredSystemLanguages()),
+    onClick: () => {
+      if (mainWindow === null) openWindow();
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.focus();
+    },
+  });
   // macOS keeps the app running without windows and reopens one from the Dock.
   app.on('activate', () => {
     if (mainWindow === null) openWindow();

@@ -16,6 +16,7 @@ import { SignedOutScreen } from './app/SignedOutScreen.js';
 import { browserLanguage, I18nProvider, isLanguage } from './i18n/I18nProvider.js';
 import './styles.css';
 import './documents/documents.css';
+import './evidence/evidence.css';
 
 declare global {
   interface Window {

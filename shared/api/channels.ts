@@ -83,8 +83,12 @@ const smsUpdate = z.strictObject({
 
 export const channelSettingsUpdateInput = z.strictObject({ email: emailUpdate.optional(), sms: smsUpdate.optional() });
 
+/** Settings missing before anything can be sent; the screen words them in the user's language. */
+export const SETUP_PROBLEMS = ['email_no_server', 'email_no_sender', 'sms_no_gateway'] as const;
+export type SetupProblem = (typeof SETUP_PROBLEMS)[number];
+
 /** What a test button answers: the server's own words when it accepted, else the reason it did not. */
-export const testAnswerSchema = z.object({ ok: z.boolean(), message: z.string() });
+export const testAnswerSchema = z.object({ ok: z.boolean(), message: z.string(), setupProblem: z.enum(SETUP_PROBLEMS).nullable() });
 
 export const SEND_CHANNELS = ['email', 'sms', 'letter'] as const;
 

@@ -17,6 +17,7 @@ import { actionMethods } from './actions.js';
 import { documentMethods } from './documents.js';
 import { dunningMethods } from './dunning.js';
 import { channelMethods } from './channels.js';
+import { evidenceMethods } from './evidence.js';
 
 export const methods = {
   ...appMethods,
@@ -35,6 +36,7 @@ export const methods = {
   ...documentMethods,
   ...dunningMethods,
   ...channelMethods,
+  ...evidenceMethods,
   ...demoMethods,
 };
 

@@ -15,8 +15,8 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const INVOICE_KINDS = ['invoice', 'proforma', 'credit_note'] as const;
 
-/** Everything the archive holds: the printable documents, and a batch (many letters in one PDF) with its register. */
-export const DOCUMENT_KINDS = [...INVOICE_KINDS, 'statement', ...LETTER_KINDS, 'batch', 'batch_register'] as const;
+/** Everything the archive holds: the printable documents, a batch (many letters in one PDF) with its register, and evidence bundles. */
+export const DOCUMENT_KINDS = [...INVOICE_KINDS, 'statement', ...LETTER_KINDS, 'batch', 'batch_register', 'evidence_bundle'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** How the letters of a batch are ordered in the one PDF. */

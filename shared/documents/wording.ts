@@ -21,6 +21,7 @@ const en = {
   'title.receipt': 'Receipt',
   'title.batch': 'Batch of {count} documents',
   'title.batch_register': 'Register of batch printed {date}',
+  'title.evidence_bundle': 'Evidence bundle – {client}',
   // Labels the PDF layer prints (electron/core/documents/pdf/labels.ts).
   page: 'Page {page} of {pages}',
   date: 'Date',
@@ -113,6 +114,7 @@ const zhCN: Record<WordKey, string> = {
   'title.receipt': '收款确认函',
   'title.batch': '批量打印（{count} 份）',
   'title.batch_register': '批量打印清单 {date}',
+  'title.evidence_bundle': '证据包 – {client}',
   page: '第 {page} 页，共 {pages} 页',
   date: '日期',
   taxId: '税号',

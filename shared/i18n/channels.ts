@@ -1,11 +1,12 @@
 // The words of reaching clients: Settings → Email & SMS with its test buttons, the Calls screen,
 // the communication log's extra statuses (bounced, queued for print, call outcomes) and the day's
 // printed letters. Chinese per GLOSSARY.md (邮件 / 短信 / 电话 / 信函).
-import type { CallOutcome } from '../api/channels.js';
+import type { CallOutcome, SetupProblem } from '../api/channels.js';
 import type { SmtpSecurity } from '../channels/settings.js';
 
 type OutcomeKeys = `calls.outcome.${CallOutcome}`;
 type SecurityKeys = `channels.security.${SmtpSecurity}`;
+type SetupKeys = `channels.setup.${SetupProblem}`;
 
 export const channelsEn = {
   'settings.channels': 'Email & SMS',
@@ -58,6 +59,9 @@ export const channelsEn = {
   'channels.test.failed': 'Not sent. {message}',
   'channels.test.needAddress': 'Enter an address to send the test to.',
   'channels.test.needPhone': 'Enter a phone number to send the test to.',
+  'channels.setup.email_no_server': 'Email is not set up: enter the SMTP server above and save.',
+  'channels.setup.email_no_sender': 'Email has no sender: enter the From address above and save.',
+  'channels.setup.sms_no_gateway': 'SMS is not set up: enter the gateway address above and save.',
 
   'nav.calls': 'Calls',
   'calls.title': 'Calls to make',
@@ -109,9 +113,9 @@ export const channelsEn = {
   'lettersToPrint.date': 'Day',
   'lettersToPrint.make': 'Get the letters',
   'lettersToPrint.none': 'No letters were waiting to print on {date}.',
-  'lettersToPrint.made': '{letters} letters, {pages} pages ({fresh} printed for the first time).',
+  'lettersToPrint.made': 'Letters: {letters}, pages: {pages}; printed for the first time: {fresh}.',
   'lettersToPrint.fileName': 'Letters {date}',
-} satisfies Record<OutcomeKeys | SecurityKeys, string> & Record<string, string>;
+} satisfies Record<OutcomeKeys | SecurityKeys | SetupKeys, string> & Record<string, string>;
 
 export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   'settings.channels': '邮件与短信',
@@ -164,6 +168,9 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   'channels.test.failed': '未发送。{message}',
   'channels.test.needAddress': '请输入测试邮件的收件地址。',
   'channels.test.needPhone': '请输入测试短信的手机号码。',
+  'channels.setup.email_no_server': '尚未设置邮件：请在上方填写 SMTP 服务器并保存。',
+  'channels.setup.email_no_sender': '邮件缺少发件地址：请在上方填写发件地址并保存。',
+  'channels.setup.sms_no_gateway': '尚未设置短信：请在上方填写网关地址并保存。',
 
   'nav.calls': '电话',
   'calls.title': '待拨电话',

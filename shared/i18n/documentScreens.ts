@@ -35,6 +35,7 @@ export const documentScreensEn = {
   'documentKind.receipt': 'Receipt (arrears cleared)',
   'documentKind.batch': 'Batch of letters',
   'documentKind.batch_register': 'Batch register',
+  'documentKind.evidence_bundle': 'Evidence bundle',
 
   'timeline.action.document.issued': 'Document issued',
 
@@ -210,6 +211,7 @@ export const documentScreensZhCN: Record<keyof typeof documentScreensEn, string>
   'documentKind.receipt': '收款确认（欠费已结清）',
   'documentKind.batch': '批量信函',
   'documentKind.batch_register': '批量打印登记表',
+  'documentKind.evidence_bundle': '证据包',
 
   'timeline.action.document.issued': '出具了文档',
 

@@ -7,7 +7,9 @@ import { backupsEn } from './backups.js';
 import { panelsEn } from './panels.js';
 import { documentScreensEn } from './documentScreens.js';
 import { riskEn } from './risk.js';
+import { ladderEn } from './ladder.js';
 import { channelsEn } from './channels.js';
+import { evidenceEn } from './evidence.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1050,7 +1052,9 @@ export const en = {
   ...panelsEn,
   ...documentScreensEn,
   ...riskEn,
+  ...ladderEn,
   ...channelsEn,
+  ...evidenceEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

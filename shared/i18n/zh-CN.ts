@@ -5,7 +5,9 @@ import type { MessageKey } from './en.js';
 import { backupsZhCN } from './backups.js';
 import { panelsZhCN } from './panels.js';
 import { riskZhCN } from './risk.js';
+import { ladderZhCN } from './ladder.js';
 import { channelsZhCN } from './channels.js';
+import { evidenceZhCN } from './evidence.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1045,5 +1047,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...panelsZhCN,
   ...documentScreensZhCN,
   ...riskZhCN,
+  ...ladderZhCN,
   ...channelsZhCN,
+  ...evidenceZhCN,
 };

@@ -98,10 +98,14 @@ function planTemplate(policy: DunningPolicy, earlier: number, feeAllowed: boolea
   const key = `${earlier}:${feeAllowed}`;
   const cached = byKey.get(key);
   if (cached) return cached;
+  // A risky band is restricted earlier, but never before the first overdue notice has had the
+  // minimum notice days (nor before the day after the due date when the policy sends none).
+  const firstNotice = policy.steps.find((s) => s.offsetDays >= 0 && stepSends(s) && !stepIsEscalation(s) && !stepIsReminder(s));
+  const earliestRestriction = firstNotice ? firstNotice.offsetDays + policy.minNoticeDays : 1;
   const planned = policy.steps
     .map((step, index) => {
       const restricts = step.actions.some((a) => a.kind === 'restrict');
-      const offsetDays = restricts && earlier > 0 ? Math.max(Math.min(1, step.offsetDays), step.offsetDays - earlier) : step.offsetDays;
+      const offsetDays = restricts && earlier > 0 ? Math.max(Math.min(earliestRestriction, step.offsetDays), step.offsetDays - earlier) : step.offsetDays;
       const actions = step.actions.filter((a) => a.kind !== 'late_fee' || feeAllowed);
       return { step, index, offsetDays, actions };
     })

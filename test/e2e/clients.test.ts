@@ -268,7 +268,8 @@ describe('clients in browser mode', () => {
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('heading', { level: 1, name: '客户' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['客户', '合同', '价目表', '账单', '应收账款', '面板操作', '设置']);
+    // The arrears desk's entry may carry the count of lines waiting for a person.
+    expect((await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((text) => text.replace(/\s*\d+$/, ''))).toEqual(['催缴工作台', '客户', '合同', '价目表', '账单', '应收账款', '面板操作', '电话', '设置']);
     expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['名称', '风险评分', '公司', '邮箱', '币种', '标签']);
     await expect.poll(async () => (await shownNames()).slice(0, 4)).toEqual(['Acme Hosting Ltd', 'Beta Web Services', 'Delta Domains', 'Gamma Ltd']);
     await screenshot('clients-zh.png');

@@ -71,6 +71,9 @@ afterAll(() => closeBook(book));
 describe('documents in browser mode', () => {
   it('sets the company profile, refusing an oversized logo beside its box', async () => {
     await page.goto(server.url);
+    // A book with clients opens on the arrears desk; the client list is one link away.
+    await mainHeading('Arrears desk').waitFor();
+    await page.locator('.section-nav').getByRole('link', { name: 'Clients', exact: true }).click();
     await mainHeading('Clients').waitFor();
     await nav('Settings').click();
     await settingsPage('Company profile').click();

@@ -293,7 +293,8 @@ describe('the client and contract register in browser mode', () => {
   it('speaks Chinese on every screen of the register', async () => {
     await page.getByRole('button', { name: '简体中文' }).click();
     await mainHeading('合同').waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['客户', '合同', '价目表', '账单', '应收账款', '面板操作', '设置']);
+    // The arrears desk's entry may carry the count of lines waiting for a person.
+    expect((await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((text) => text.replace(/\s*\d+$/, ''))).toEqual(['催缴工作台', '客户', '合同', '价目表', '账单', '应收账款', '面板操作', '电话', '设置']);
     await page.getByRole('searchbox').fill('');
     await page.getByLabel('到期', { exact: true }).selectOption({ label: '30 天内到期或已逾期' });
     await expect.poll(rowHeaders).toHaveLength(2);

@@ -44,6 +44,9 @@ afterAll(() => closeBook(book));
 describe('payment risk in browser mode', () => {
   it('shows a Risk column that sorts riskiest and safest first and filters by band', async () => {
     await page.goto(server.url);
+    // A book with clients opens on the arrears desk; the client list is one link away.
+    await mainHeading('Arrears desk').waitFor();
+    await page.locator('.section-nav').getByRole('link', { name: 'Clients', exact: true }).click();
     await mainHeading('Clients').waitFor();
     // The sample book was never scored: the list asks for the scores once and shows them.
     await expect.poll(async () => (await shownScores()).length, { timeout: 20_000 }).toBeGreaterThan(5);

@@ -116,7 +116,7 @@ describe('SMS gateway', () => {
     closers.push(gateway.close);
     await book.call('channels.settings.update', { sms: { url: `${gateway.url}/sms?to={{to}}&text={{text}}&from={{sender}}`, method: 'GET', senderId: 'HL', successContains: 'OK' } });
     const answer = await book.call('channels.testSms', { to: '+1 555 0100' });
-    expect(answer).toEqual({ ok: true, message: '200 OK queued' });
+    expect(answer).toEqual({ ok: true, message: '200 OK queued', setupProblem: null });
     const url = new URL(gateway.hits[0]!.url, 'http://x');
     expect(gateway.hits[0]!.method).toBe('GET');
     expect(url.searchParams.get('to')).toBe('+1 555 0100');
@@ -134,6 +134,25 @@ describe('SMS gateway', () => {
     const failed = await book.call('channels.send', { clientId: en.id, letter: 'reminder', channel: 'sms' });
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed.detail).toContain('Settings → Email & SMS');
+    expect(await book.call('channels.testSms', { to: '+1 555 0100' })).toMatchObject({ ok: false, setupProblem: 'sms_no_gateway' });
+    expect(await book.call('channels.testEmail', { to: 'me@example.com' })).toMatchObject({ ok: false, setupProblem: 'email_no_server' });
+  });
+});
+
+describe('channel settings', () => {
+  it('refuses unencrypted SMTP to another machine and a new secret header without its value, changing nothing', async () => {
+    const before = await book.call('channels.settings.get', {});
+    const plain = await book.backend.dispatch('channels.settings.update', { email: { host: 'smtp.example.com', security: 'none', password: 'x-Secret-1' } });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'email.security' }] } } });
+    const header = await book.backend.dispatch('channels.settings.update', { sms: { headers: [{ name: 'X-Api-Key', secret: true }] } });
+    expect(header).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'sms.headers.0.value' }] } } });
+    expect(await book.call('channels.settings.get', {})).toEqual(before);
+    expect(before.email.hasPassword).toBe(false);
+
+    // Loopback may go unencrypted; the password is stored, kept when left out, and removed with null.
+    await book.call('channels.settings.update', { email: { host: '127.0.0.1', security: 'none', password: 'x-Secret-1' } });
+    expect((await book.call('channels.settings.update', { email: { fromName: 'Billing' } })).email).toMatchObject({ hasPassword: true, fromName: 'Billing' });
+    expect((await book.call('channels.settings.update', { email: { password: null } })).email.hasPassword).toBe(false);
   });
 });
 
@@ -155,6 +174,11 @@ describe('printed letters', () => {
     expect(text).toContain(enInvoice.number!);
     expect((await book.call('channels.lettersToPrint', { date: '2026-11-26' })).newlyPrinted).toBe(0);
     expect(await book.call('channels.lettersToPrint', { date: '2026-11-25' })).toEqual({ pdfBase64: null, letters: 0, pages: 0, newlyPrinted: 0 });
+    // A final notice names its suspension date; refused naming this method's own field, nothing written.
+    const before = book.backend.db.prepare('SELECT count(*) FROM documents').pluck().get();
+    const refused = await book.backend.dispatch('channels.send', { clientId: en.id, letter: 'final_notice', channel: 'letter' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { fields: [{ field: 'suspensionDate' }] } } });
+    expect(book.backend.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(before);
     const log = await book.call('communications.list', { clientId: zh.id });
     expect(log.items.filter((c) => c.documentId === a.documentId).map((c) => c.status)).toEqual(['printed', 'queued_for_print']);
   });

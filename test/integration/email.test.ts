@@ -100,6 +100,20 @@ describe('email over SMTP', () => {
     expect(log(en.id)).toHaveLength(1);
   });
 
+  it('a message a crash left "sending" (intent committed, outcome never written) is sent on the next delivery with its key', async () => {
+    const server = await peer();
+    const { en } = await clientWithEmail();
+    // The server is unreachable for the first attempt; then the row is put back as a crash between commit and send leaves it.
+    await useServer(1);
+    const input = { clientId: en.id, letter: 'reminder', channel: 'email', key: 'rung:crash:reminder_1:email' } as const;
+    expect((await book.call('channels.send', input)).status).toBe('failed');
+    book.backend.db.prepare("UPDATE outgoing_messages SET state = 'sending', last_error = NULL").run();
+    await useServer(server.port);
+    expect((await book.call('channels.send', input)).status).toBe('sent');
+    expect((await book.call('channels.send', input)).status).toBe('sent');
+    expect(server.received).toHaveLength(1);
+  });
+
   it('a client without an email address is not applicable, and nothing is written', async () => {
     const server = await peer();
     await useServer(server.port);

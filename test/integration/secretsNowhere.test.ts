@@ -1,10 +1,12 @@
 // No secret in any file HostLedger writes (the data-safety issue): known secrets are put in the
-// secret store, the app is worked — calls that fail and are logged, backups, the book exported —
-// and every file under the data folder and the export folder is searched for them, raw and in the
-// usual encodings. Only the encrypted secret store itself may hold them, sealed.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// secret store, the app is worked — calls that fail and are logged, backups, the book exported, an
+// evidence bundle made and unpacked — and every file under the data folder and the export folder
+// is searched for them, raw and in the usual encodings. Only the encrypted secret store itself may
+// hold them, sealed.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import yauzl from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, fixedClock, type Backend } from '../../electron/core/index.js';
 import { defaultSecretStore } from '../../electron/core/backend.js';
@@ -21,6 +23,31 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Writes every file of a ZIP under a folder, so the search sees their contents uncompressed. */
+function unzipInto(zip: Buffer, folder: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
+      if (error) return reject(error);
+      file.on('entry', (entry: yauzl.Entry) =>
+        file.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            const path = join(folder, entry.fileName);
+            mkdirSync(dirname(path), { recursive: true });
+            writeFileSync(path, Buffer.concat(chunks));
+            file.readEntry();
+          });
+        }),
+      );
+      file.on('end', resolve);
+      file.on('error', reject);
+      file.readEntry();
+    });
   });
 }
 
@@ -60,6 +87,12 @@ describe('secrets never reach a file in clear', () => {
       await backend.dispatch('panels.connections.update', { id, credentials: { token: SECRETS[1] } });
       await backend.dispatch('panels.test', { id });
       await backend.dispatch('panels.accountState', { contractId: contract.value.id });
+      // The client's evidence bundle, with the panel work in it: its ZIP and every file inside.
+      const bundle = await backend.dispatch('evidence.bundle', { clientId: client.value.id });
+      if (!bundle.ok) throw new Error(bundle.error.message);
+      const zip = Buffer.from((bundle.value as { zipBase64: string }).zipBase64, 'base64');
+      writeFileSync(join(exportDir, 'evidence.zip'), zip);
+      await unzipInto(zip, join(exportDir, 'evidence'));
     } finally {
       await panel.close();
     }
@@ -109,6 +142,7 @@ describe('secrets never reach a file in clear', () => {
     const files = [...filesUnder(dataDir), ...filesUnder(exportDir)].filter((file) => !file.endsWith('secrets.json'));
     expect(files.some((f) => f.endsWith('hostledger.log'))).toBe(true);
     expect(files.filter((f) => f.endsWith('.sqlite')).length).toBeGreaterThanOrEqual(3);
+    expect(files.some((f) => f.endsWith('panel_actions.csv'))).toBe(true);
     for (const file of files) {
       const bytes = readFileSync(file);
       for (const secret of searched) for (const form of encodings(secret)) expect(bytes.includes(form), `${form} in ${file}`).toBe(false);

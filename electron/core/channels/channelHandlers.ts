@@ -4,13 +4,13 @@ import type { channelMethods } from '../../../shared/api/channels.js';
 import type { Communication } from '../../../shared/api/documents.js';
 import type { HandlersOf } from '../context.js';
 import { createArchive } from '../documents/archive.js';
-import { conflict, notFound } from '../errors.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import { getCall, listCalls, recordCall, requestCall } from './calls.js';
 import { channelSecrets, describeChannelSettings, readChannelSettings, updateChannelSettings } from './channelSettings.js';
 import { deliver } from './deliver.js';
 import { lettersToPrint } from './printQueue.js';
-import { sendSms } from './smsGateway.js';
-import { sendEmail } from './smtp.js';
+import { sendSms, smsSetupProblem } from './smsGateway.js';
+import { emailSetupProblem, sendEmail } from './smtp.js';
 import { newId } from '../ids.js';
 import { requireClient } from '../documents/builders/common.js';
 
@@ -23,6 +23,8 @@ export const channelHandlers: HandlersOf<typeof channelMethods> = {
   },
   async 'channels.testEmail'(input, ctx) {
     const { email } = readChannelSettings(ctx);
+    const setup = emailSetupProblem(email);
+    if (setup) return { ok: false, message: setup.message, setupProblem: setup.code };
     const { smtpPassword } = await channelSecrets(ctx);
     const answer = await sendEmail(email, smtpPassword, {
       to: input.to,
@@ -32,25 +34,35 @@ export const channelHandlers: HandlersOf<typeof channelMethods> = {
       messageId: `<${newId('test')}@${email.fromAddress.split('@')[1] || 'hostledger.local'}>`,
       attachment: null,
     });
-    return answer.ok ? { ok: true, message: answer.response } : { ok: false, message: answer.reason };
+    return answer.ok ? { ok: true, message: answer.response, setupProblem: null } : { ok: false, message: answer.reason, setupProblem: null };
   },
   async 'channels.testSms'(input, ctx) {
     const { sms } = readChannelSettings(ctx);
+    const setup = smsSetupProblem(sms);
+    if (setup) return { ok: false, message: setup.message, setupProblem: setup.code };
     const { headers } = await channelSecrets(ctx);
     const answer = await sendSms(sms, headers, input.to, 'HostLedger test message.');
-    return answer.ok ? { ok: true, message: answer.response } : { ok: false, message: answer.reason };
+    return answer.ok ? { ok: true, message: answer.response, setupProblem: null } : { ok: false, message: answer.reason, setupProblem: null };
   },
-  'channels.send'(input, ctx) {
+  async 'channels.send'(input, ctx) {
     requireClient(ctx, input.clientId);
-    return deliver(ctx, {
-      key: input.key ?? `manual:${newId('snd')}`,
-      clientId: input.clientId,
-      letter: input.letter,
-      channel: input.channel,
-      invoiceIds: input.invoiceIds,
-      suspensionDate: input.suspensionDate,
-      restriction: input.restriction,
-    });
+    try {
+      return await deliver(ctx, {
+        key: input.key ?? `manual:${newId('snd')}`,
+        clientId: input.clientId,
+        letter: input.letter,
+        channel: input.channel,
+        invoiceIds: input.invoiceIds,
+        suspensionDate: input.suspensionDate,
+        restriction: input.restriction,
+      });
+    } catch (error) {
+      // The letter's parameters are this method's own fields: name them as the caller sent them.
+      if (error instanceof ApiError && error.details?.fields) {
+        throw new ApiError(error.code, error.message, { ...error.details, fields: error.details.fields.map((f) => ({ ...f, field: f.field.replace(/^params\./, '') })) });
+      }
+      throw error;
+    }
   },
   'channels.lettersToPrint'(input, ctx) {
     return lettersToPrint(ctx, input.date);

@@ -156,11 +156,16 @@ async function sendMessage(ctx: Context, d: Delivery): Promise<DeliveryResult> {
   }
   if (message) {
     const retried = message;
-    ctx.transaction(() => outbox.retrying(retried.id));
+    message = ctx.transaction(() => {
+      outbox.retrying(retried.id);
+      return outbox.byKey(d.key)!;
+    });
   } else {
     const prepared = await prepareMessage(ctx, d, channel);
     if ('status' in prepared) return prepared;
     message = prepared;
+    // Written meanwhile by another caller with the same key and already sent: never a second time.
+    if (message.state === 'sent') return { status: 'sent', communicationId: outbox.lastCommunication(message.id), documentId: message.documentId, detail: message.providerAnswer };
   }
 
   const secrets = await channelSecrets(ctx);

@@ -2,12 +2,13 @@
 // method, headers (secret ones from the secret store), a body template with {{to}}, {{text}} and
 // {{sender}}. Success is a 2xx answer (containing the configured text, when one is set); anything
 // else — another status, a refused connection, a timeout — is a failure with the reason.
+import type { SetupProblem } from '../../../shared/api/channels.js';
 import type { SmsSettings } from '../../../shared/channels/settings.js';
 
 export type GatewayAnswer = { ok: true; response: string } | { ok: false; reason: string };
 
-export function smsSetupProblem(settings: SmsSettings): string | null {
-  if (settings.url === '') return 'SMS is not set up: enter the gateway address in Settings → Email & SMS.';
+export function smsSetupProblem(settings: SmsSettings): { code: SetupProblem; message: string } | null {
+  if (settings.url === '') return { code: 'sms_no_gateway', message: 'SMS is not set up: enter the gateway address in Settings → Email & SMS.' };
   return null;
 }
 
@@ -22,7 +23,7 @@ const cutSecrets = (text: string, secrets: readonly string[]) => secrets.filter(
 
 export async function sendSms(settings: SmsSettings, secretHeaders: ReadonlyMap<string, string>, to: string, text: string): Promise<GatewayAnswer> {
   const problem = smsSetupProblem(settings);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, reason: problem.message };
   const secrets = [...secretHeaders.values()];
   const values = { to, text, sender: settings.senderId };
   const url = fill(settings.url, values, encodeURIComponent);

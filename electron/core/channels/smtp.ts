@@ -3,6 +3,7 @@
 // hanging the ladder; the answer is the server's own reply, or the reason it refused, with the
 // password cut out of anything it echoed back.
 import nodemailer from 'nodemailer';
+import type { SetupProblem } from '../../../shared/api/channels.js';
 import type { EmailSettings } from '../../../shared/channels/settings.js';
 
 export interface OutgoingEmail {
@@ -17,10 +18,10 @@ export interface OutgoingEmail {
 
 export type SmtpAnswer = { ok: true; response: string; messageId: string; rejected: string[] } | { ok: false; reason: string };
 
-/** Why email cannot go out at all with these settings, or null when it can be tried. */
-export function emailSetupProblem(settings: EmailSettings): string | null {
-  if (settings.host === '') return 'Email is not set up: enter the SMTP server in Settings → Email & SMS.';
-  if (settings.fromAddress === '') return 'Email has no sender address: enter the From address in Settings → Email & SMS.';
+/** Why email cannot go out at all with these settings (a code the screen words, and the sentence for the log), or null when it can be tried. */
+export function emailSetupProblem(settings: EmailSettings): { code: SetupProblem; message: string } | null {
+  if (settings.host === '') return { code: 'email_no_server', message: 'Email is not set up: enter the SMTP server in Settings → Email & SMS.' };
+  if (settings.fromAddress === '') return { code: 'email_no_sender', message: 'Email has no sender address: enter the From address in Settings → Email & SMS.' };
   return null;
 }
 
@@ -28,7 +29,7 @@ const cut = (text: string, secret: string | undefined) => (secret ? text.split(s
 
 export async function sendEmail(settings: EmailSettings, password: string | undefined, email: OutgoingEmail): Promise<SmtpAnswer> {
   const problem = emailSetupProblem(settings);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, reason: problem.message };
   const timeout = settings.timeoutSeconds * 1000;
   const transport = nodemailer.createTransport({
     host: settings.host,

@@ -95,3 +95,6 @@ export interface LetterDocument extends DocumentBase {
 }
 
 export type DocumentModel = InvoiceDocument | StatementDocument | LetterDocument;
+
+/** What the letterhead, the address window and the footers need: also what a non-letter PDF (the evidence bundle) frames its pages with. */
+export type PageFrame = Pick<DocumentModel, 'company' | 'recipient' | 'envelope' | 'title'>;

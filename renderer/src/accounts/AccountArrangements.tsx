@@ -9,6 +9,7 @@ import type { PaymentPlan } from '../../../shared/domain/paymentPlan.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi } from '../api/ApiProvider.js';
+import { EvidenceBundle } from '../evidence/EvidenceBundle.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatColumnDate, formatDate } from '../ui/formatting.js';
 import { useSettledChanges } from '../ui/useSettledChanges.js';
@@ -164,6 +165,7 @@ export function AccountArrangements({ client, owedMinor, today }: AccountArrange
                   {t('invoiceView.disputeOpened', { date: formatDate(dispute.openedDate, language), reason: dispute.reason })}
                 </p>
                 {dispute.resolvedDate && <p className="muted">{t('invoiceView.disputeResolved', { date: formatDate(dispute.resolvedDate, language), resolution: dispute.resolution ?? '' })}</p>}
+                <EvidenceBundle clientId={client.id} disputeId={dispute.id} />
               </li>
             ))}
           </ul>

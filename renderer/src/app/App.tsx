@@ -22,17 +22,24 @@ import { BackupsScreen } from '../settings/backups/BackupsScreen.js';
 import { PanelsScreen } from '../panels/PanelsScreen.js';
 import { ActionsScreen } from '../actions/ActionsScreen.js';
 import { DriftScreen } from '../actions/DriftScreen.js';
+import { DeskScreen } from '../ladder/DeskScreen.js';
+import { ForecastScreen } from '../ladder/ForecastScreen.js';
+import { PoliciesScreen } from '../ladder/PoliciesScreen.js';
+import { useDeskAttention } from '../ladder/useDeskAttention.js';
 import { CallTasks } from '../calls/CallTasks.js';
 import { ChannelSettingsScreen } from '../channels/ChannelSettingsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
+import { useLanding } from './useLanding.js';
 import { useRoute } from './useRoute.js';
 
 export function App() {
   const api = useApi();
   const { t } = useI18n();
   const route = useRoute();
+  const landing = useLanding();
+  const [deskCount, setDeskCounts] = useDeskAttention();
   const main = useRef<HTMLElement>(null);
   // Kept here, above the screens, so going back from a client's page finds the list as it was left.
   const [clientFilters, setClientFilters] = useState<ClientFilters>(ALL_CLIENTS);
@@ -73,9 +80,17 @@ export function App() {
         <LanguageSwitch />
       </header>
       <div className="app-body">
-        <SectionNav current={sectionOf(route)} />
+        <SectionNav current={landing ? 'desk' : sectionOf(route)} counts={{ desk: deskCount }} />
         <main id="main" className="app-main" ref={main} tabIndex={-1}>
-          {route.name === 'clients' && <ClientsScreen filters={clientFilters} onFiltersChange={setClientFilters} />}
+          {landing && (
+            <p className="muted" role="status">
+              {t('shell.loading')}
+            </p>
+          )}
+          {!landing && route.name === 'desk' && <DeskScreen onCounts={setDeskCounts} />}
+          {route.name === 'forecast' && <ForecastScreen />}
+          {route.name === 'ladderSettings' && <PoliciesScreen />}
+          {!landing && route.name === 'clients' && <ClientsScreen filters={clientFilters} onFiltersChange={setClientFilters} />}
           {route.name === 'client' && <ClientPage key={route.id} clientId={route.id} />}
           {route.name === 'contracts' && <ContractsScreen filters={contractFilters} onFiltersChange={setContractFilters} />}
           {route.name === 'plans' && <PlansScreen />}

@@ -1,7 +1,8 @@
 // Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
 // `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
 // `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
-// `#/settings/channels`, `#/calls`, `#/documents/batch`. A fragment keeps routes working
+// `#/settings/channels`, `#/calls`, `#/documents/batch`, `#/desk`, `#/desk/forecast`, `#/settings/ladder`.
+// A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
 export type Route =
@@ -21,15 +22,18 @@ export type Route =
   | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' }
+  | { name: 'desk' }
+  | { name: 'forecast' }
+  | { name: 'ladderSettings' }
   | { name: 'channelSettings' }
   | { name: 'calls' };
 
-export type SectionId = 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'calls' | 'settings';
+export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'calls' | 'settings';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'calls'] as const;
+const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'calls'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {
@@ -40,6 +44,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   panels: { name: 'panelSettings' },
   backups: { name: 'backups' },
   risk: { name: 'riskSettings' },
+  ladder: { name: 'ladderSettings' },
   channels: { name: 'channelSettings' },
 };
 
@@ -58,6 +63,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && id) return clientRoute(id);
   // `#/settings` alone opens the first settings screen.
   if (section === 'settings') return !id ? { name: 'billingSettings' } : Object.hasOwn(SETTINGS_SCREENS, id) ? SETTINGS_SCREENS[id]! : DEFAULT_ROUTE;
+  if (section === 'desk' && id === 'forecast') return { name: 'forecast' };
   if (section === 'documents') return id && Object.hasOwn(DOCUMENT_SCREENS, id) ? DOCUMENT_SCREENS[id]! : DEFAULT_ROUTE;
   if (id !== undefined && id !== '') return DEFAULT_ROUTE;
   const screen = SECTION_SCREENS.find((name) => name === section);
@@ -83,6 +89,8 @@ export function hrefOf(route: Route): string {
   if (route.name === 'backups') return '#/settings/backups';
   if (route.name === 'printBatch') return '#/documents/batch';
   if (route.name === 'riskSettings') return '#/settings/risk';
+  if (route.name === 'ladderSettings') return '#/settings/ladder';
+  if (route.name === 'forecast') return '#/desk/forecast';
   if (route.name === 'channelSettings') return '#/settings/channels';
   return `#/${route.name}`;
 }
@@ -98,11 +106,14 @@ export function sectionOf(route: Route): SectionId {
     case 'panelSettings':
     case 'backups':
     case 'riskSettings':
+    case 'ladderSettings':
     case 'channelSettings':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.
   if (route.name === 'drift') return 'actions';
+  // The forecast is the desk's second tab.
+  if (route.name === 'forecast') return 'desk';
   // Printing letters in a batch starts from the invoices that are overdue.
   if (route.name === 'printBatch') return 'invoices';
   return route.name;
@@ -110,3 +121,10 @@ export function sectionOf(route: Route): SectionId {
 
 /** The screen a section's entry in the navigation opens. */
 export const sectionRoute = (section: SectionId): Route => (section === 'settings' ? { name: 'billingSettings' } : { name: section });
+
+/**
+ * The address a user opens first — no route at all, or the sign-in link's `#token=…` — lands on
+ * the arrears desk when the book has clients, else on the client list (which offers the sample
+ * book). Anything that names a route, even wrongly, is parsed as before.
+ */
+export const isLandingFragment = (hash: string): boolean => !hash.replace(/^#/, '').startsWith('/');

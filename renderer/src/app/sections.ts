@@ -9,6 +9,7 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
+  { id: 'desk', label: 'nav.desk' },
   { id: 'clients', label: 'nav.clients' },
   { id: 'contracts', label: 'nav.contracts' },
   { id: 'plans', label: 'nav.plans' },

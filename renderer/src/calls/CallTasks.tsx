@@ -5,9 +5,11 @@
 import { useEffect, useState } from 'react';
 import type { CallTask } from '../../../shared/api/channels.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
+import { LETTER_KINDS, type LetterKind } from '../../../shared/documents/kinds.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { hrefOf } from '../app/routes.js';
 import { useApi } from '../api/ApiProvider.js';
+import { letterKindKey } from '../documents/letterKindText.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatInstant } from '../ui/formatting.js';
 import { RecordCallDialog } from './RecordCallDialog.js';
@@ -35,7 +37,8 @@ export function CallTasks() {
     };
   }, [api, version]);
 
-  const kindText = (kind: string) => (kind === 'requested' ? t('calls.kind.requested') : kind);
+  // The ladder asks for a call about a letter it sends (first_notice…); a person asks 'requested'.
+  const kindText = (kind: string) => (kind === 'requested' ? t('calls.kind.requested') : (LETTER_KINDS as readonly string[]).includes(kind) ? t(letterKindKey(kind as LetterKind)) : kind);
 
   return (
     <div className="screen calls-screen">
@@ -45,7 +48,7 @@ export function CallTasks() {
           {t('clientDocuments.refresh')}
         </button>
       </div>
-      <p className="muted">{t('calls.intro')}</p>
+      <p className="screen-intro muted">{t('calls.intro')}</p>
       {recorded && (
         <p className="notice notice-success" role="status">
           {t('calls.recorded', { client: recorded.clientName, outcome: recorded.outcome ? t(`calls.outcome.${recorded.outcome}`) : '' })}

@@ -15,6 +15,7 @@ import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { channelUpdateOf, channelValues, type ChannelValues } from './channelSettingsValues.js';
 import { ChannelTests } from './ChannelTests.js';
+import './channels.css';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; settings: ChannelSettingsView };
 
@@ -157,7 +158,7 @@ function ChannelSettingsForm({ settings, onSaved, onDirty }: { settings: Channel
         </p>
       )}
 
-      <fieldset>
+      <fieldset className="form-section">
         <legend>{t('channels.email.title')}</legend>
         <div className="form-grid">
           <TextField {...field('email.host')} value={values.host} onChange={text('host')} placeholder="smtp.example.com" autoComplete="off" />
@@ -198,7 +199,7 @@ function ChannelSettingsForm({ settings, onSaved, onDirty }: { settings: Channel
         </div>
       </fieldset>
 
-      <fieldset>
+      <fieldset className="form-section">
         <legend>{t('channels.sms.title')}</legend>
         <div className="form-grid">
           <TextField {...field('sms.url')} className="span-2" hint={t('channels.urlHint')} value={values.url} onChange={text('url')} placeholder="https://sms.example.com/send" />
@@ -215,7 +216,7 @@ function ChannelSettingsForm({ settings, onSaved, onDirty }: { settings: Channel
           <TextAreaField {...field('sms.bodyTemplate')} className="span-2" rows={3} hint={t('channels.bodyHint')} value={values.bodyTemplate} onChange={text('bodyTemplate')} />
           <TextField {...field('sms.successContains')} className="span-2" hint={t('channels.successHint')} value={values.successContains} onChange={text('successContains')} />
         </div>
-        <fieldset className="channel-headers">
+        <fieldset className="form-section channel-headers">
           <legend>{t('channels.headers')}</legend>
           {errorOf('sms.headers') && <p className="field-error">{errorOf('sms.headers')}</p>}
           {values.headers.map((header, index) => (

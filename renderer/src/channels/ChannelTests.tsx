@@ -2,7 +2,7 @@
 // and the server's answer (or why it was not sent) shown beside the button. Sending can take up
 // to the timeout, so the button says it is sending meanwhile.
 import { useState, type FormEvent } from 'react';
-import type { ChannelSettingsView } from '../../../shared/api/channels.js';
+import type { ChannelSettingsView, SetupProblem } from '../../../shared/api/channels.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 
-type Answer = { ok: boolean; message: string } | { problem: ApiErrorBody } | null;
+type Answer = { ok: boolean; message: string; setupProblem?: SetupProblem | null } | { problem: ApiErrorBody } | null;
 
 export function ChannelTests({ settings, unsaved }: { settings: ChannelSettingsView; unsaved: boolean }) {
   const { t } = useI18n();
@@ -63,7 +63,11 @@ function TestOne({ kind, defaultTo, disabled }: { kind: 'email' | 'sms'; default
       <div aria-live="polite">
         {answer && 'ok' in answer && (
           <p className={answer.ok ? 'notice notice-success channel-test-answer' : 'notice notice-error channel-test-answer'}>
-            {answer.ok ? t('channels.test.ok', { message: answer.message }) : t('channels.test.failed', { message: answer.message })}
+            {answer.ok
+              ? t('channels.test.ok', { message: answer.message })
+              : answer.setupProblem
+                ? t(`channels.setup.${answer.setupProblem}`)
+                : t('channels.test.failed', { message: answer.message })}
           </p>
         )}
         {answer && 'problem' in answer && !fieldError && <p className="notice notice-error channel-test-answer">{translateApiError(language, answer.problem)}</p>}

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { useBookToday } from '../ui/useBookToday.js';
+import './channels.css';
 
 interface Made {
   date: string;

@@ -1,5 +1,5 @@
 // A client's page (`#/clients/<id>`): the client record, their account (balance, invoices,
-// payments, statement, ledger), their payment risk, their contracts with "New contract", and their activity. Edit opens
+// payments, statement, ledger), their payment risk, their arrears ladder, their contracts with "New contract", and their activity. Edit opens
 // the client form; Archive and Restore move the client off and back onto the current list.
 import { useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
@@ -10,7 +10,9 @@ import { hrefOf } from '../app/routes.js';
 import { ContractDialog } from '../contracts/ContractDialog.js';
 import { ContractForm } from '../contracts/ContractForm.js';
 import { ClientDocuments } from '../documents/ClientDocuments.js';
+import { ClientEvidence } from '../evidence/EvidenceBundle.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { ClientLadderPanel } from '../ladder/ClientLadderPanel.js';
 import { ClientRiskPanel } from '../risk/ClientRiskPanel.js';
 import { ArchiveClientDialog } from './ArchiveClientDialog.js';
 import { ClientContracts } from './ClientContracts.js';
@@ -28,6 +30,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [restoring, setRestoring] = useState(false);
   const [restoreProblem, setRestoreProblem] = useState<ApiErrorBody | null>(null);
+  const [bundlesMade, setBundlesMade] = useState(0);
   const closeDialog = () => setDialog(null);
 
   const backLink = (
@@ -112,7 +115,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientAccount client={client} />
 
       <ClientRiskPanel clientId={client.id} currency={client.currency} />
-      <ClientDocuments client={client} />
+      <ClientLadderPanel clientId={client.id} contracts={contracts} />
+      {/* A bundle just made is archived with the client's documents: the list is read again. */}
+      <ClientDocuments key={bundlesMade} client={client} />
+      <ClientEvidence clientId={client.id} onMade={() => setBundlesMade((count) => count + 1)} />
 
       <section className="page-section" aria-labelledby="client-contracts-heading">
         <div className="section-header">

@@ -10,6 +10,7 @@ const PAGES = [
   { route: { name: 'companyProfile' }, label: 'companyForm.title' },
   { route: { name: 'letterTemplates' }, label: 'templateEditor.title' },
   { route: { name: 'riskSettings' }, label: 'settings.risk' },
+  { route: { name: 'ladderSettings' }, label: 'settings.ladder' },
   { route: { name: 'channelSettings' }, label: 'settings.channels' },
 ] as const satisfies readonly { route: Route; label: string }[];
 

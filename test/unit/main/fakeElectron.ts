@@ -130,8 +130,22 @@ function createFake() {
     getSelectedStorageBackend: vi.fn(() => state.storageBackend),
   };
 
+  /** A system notification: records what was shown; a test clicks it with emit('click'). */
+  class Notification extends EventEmitter {
+    static shown: Notification[] = [];
+    static supported = true;
+    static isSupported = () => Notification.supported;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+    }
+    show = vi.fn(() => {
+      Notification.shown.push(this);
+    });
+  }
+
   const module = {
     app,
+    Notification,
     BrowserWindow,
     ipcMain,
     ipcRenderer,
@@ -169,6 +183,8 @@ function createFake() {
       ipcMain.handlers.clear();
       ipcRenderer.removeAllListeners();
       BrowserWindow.instances.length = 0;
+      Notification.shown.length = 0;
+      Notification.supported = true;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, sectionOf, sectionRoute, type Route } from '../../../renderer/src/app/routes.js';
+import { hrefOf, isLandingFragment, parseRoute, sectionOf, sectionRoute, type Route } from '../../../renderer/src/app/routes.js';
 
 describe('routes', () => {
   it('reads each screen from the fragment', () => {
@@ -55,5 +55,23 @@ describe('panel screens', () => {
     expect(hrefOf({ name: 'panelSettings' })).toBe('#/settings/panels');
     expect(sectionOf({ name: 'drift' })).toBe('actions');
     expect(sectionOf({ name: 'panelSettings' })).toBe('settings');
+  });
+});
+
+describe('arrears ladder screens', () => {
+  it('routes the desk, its forecast and Settings → Arrears ladder, and places them in their sections', () => {
+    const routes: Route[] = [{ name: 'desk' }, { name: 'forecast' }, { name: 'ladderSettings' }];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+    expect(hrefOf({ name: 'forecast' })).toBe('#/desk/forecast');
+    expect(hrefOf({ name: 'ladderSettings' })).toBe('#/settings/ladder');
+    expect(sectionOf({ name: 'desk' })).toBe('desk');
+    expect(sectionOf({ name: 'forecast' })).toBe('desk');
+    expect(sectionOf({ name: 'ladderSettings' })).toBe('settings');
+    expect(parseRoute('#/desk/other')).toEqual({ name: 'clients' });
+  });
+
+  it('lands (on the desk or the client list) only when the address names no route', () => {
+    for (const hash of ['', '#', '#token=abc', '#main']) expect(isLandingFragment(hash), hash).toBe(true);
+    for (const hash of ['#/', '#/clients', '#/desk', '#/bills']) expect(isLandingFragment(hash), hash).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // envelope window with the sender's return line above it, fold marks, and the footer with the
 // company's tax id and contact and "page x of y".
 import { createHash } from 'node:crypto';
-import type { CompanyBlock, DocumentModel } from '../model.js';
+import type { CompanyBlock, PageFrame } from '../model.js';
 import { ADDRESS_FIELD, addressField, foldMarks, letterheadColumn, MARGIN, mm, PAGE } from './geometry.js';
 import { checkLogo } from './logo.js';
 import { MUTED, RULE, type Sheet, type TextStyle } from './sheet.js';
@@ -37,7 +37,7 @@ function logoImage(sheet: Sheet, logo: Uint8Array): PdfImage | null {
 }
 
 /** Draws the letterhead on the side away from the window; returns where it ends. */
-function letterhead(sheet: Sheet, model: DocumentModel): number {
+function letterhead(sheet: Sheet, model: PageFrame): number {
   const column = letterheadColumn(model.envelope);
   const align = model.envelope.window === 'left' ? 'right' : 'left';
   const company = model.company;
@@ -103,7 +103,7 @@ interface AddressLine {
  * leave room; otherwise each line is cut with an ellipsis, and when there are more than six lines
  * the sixth ends with one. Returns the field's bottom.
  */
-function address(sheet: Sheet, model: DocumentModel): number {
+function address(sheet: Sheet, model: PageFrame): number {
   const field = addressField(model.envelope);
   const inner = field.width - mm(2);
   const company = model.company;
@@ -141,12 +141,12 @@ function address(sheet: Sheet, model: DocumentModel): number {
   return field.y + field.height;
 }
 
-function marks(sheet: Sheet, model: DocumentModel): void {
+function marks(sheet: Sheet, model: PageFrame): void {
   for (const y of [...foldMarks(model.envelope), PAGE.height / 2]) sheet.rule(mm(4), y === PAGE.height / 2 ? mm(9) : mm(8), y, RULE, 0.5);
 }
 
 /** The first page's head: returns where the content below it may start. */
-export function firstPageHead(sheet: Sheet, model: DocumentModel): number {
+export function firstPageHead(sheet: Sheet, model: PageFrame): number {
   marks(sheet, model);
   const headBottom = letterhead(sheet, model);
   const fieldBottom = address(sheet, model);
@@ -166,7 +166,7 @@ function footerLines(sheet: Sheet, company: CompanyBlock): [string, string] {
  * Footer on pages [first, first + count) of the PDF, numbered 1…count; from the second page on,
  * the title small in the top margin, so a loose page says what it belongs to.
  */
-export function footers(sheet: Sheet, model: DocumentModel, first: number, count: number): void {
+export function footers(sheet: Sheet, model: PageFrame, first: number, count: number): void {
   const [who, contact] = footerLines(sheet, model.company);
   const pageLabel = sheet.label('page');
   const width = PAGE.width - MARGIN.left - MARGIN.right;

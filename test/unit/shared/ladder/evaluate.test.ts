@@ -174,6 +174,16 @@ describe('policies', () => {
     expect(restriction.line.offsetDays).toBe(4);
   });
 
+  it('however risky the band, restriction waits the minimum notice days after the first notice', () => {
+    const s = state(day(-10));
+    const critical = { ...s, clients: new Map([['cl_a', client({ band: 'critical' })]]), policies: { ...s.policies, restrictDaysEarlier: { critical: 14 } } };
+    const entries = forecastLadder(critical, 30);
+    const restriction = entries.find((e) => e.line.stepKey === 'restriction')!;
+    // First notice on +1, three days' notice: +4.
+    expect(restriction.date).toBe(day(4));
+    expect(entries.find((e) => e.line.stepKey === 'first_notice')!.date).toBe(day(1));
+  });
+
   it('no late fee on a proforma or on a late-fee invoice', () => {
     const lines = evaluateLadder(state(day(5), { invoices: [invoice({ kind: 'proforma' })], rungs: done([['first_notice', day(1)]]) })).lines;
     expect(lines[0]!.actions.map((a) => a.kind)).toEqual(['send']);

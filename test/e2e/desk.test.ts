@@ -1,0 +1,263 @@
+// The arrears desk, end to end: the sample book (clients in arrears at every rung) in browser mode
+// and headless Chromium. An empty book opens on the client list and its desk has nothing to do;
+// with clients the app lands on the desk; lines are grouped by step; a restriction line
+// is approved and a notice skipped with a reason; Run now shows its summary and the client's
+// Ladder panel shows what was recorded; the forecast lists the next days; a policy edit with a bad
+// day shows the error beside that box; the same in 简体中文. The tests run in order and share one book.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LadderLineView } from '../../shared/api/dunning.js';
+import { addDays } from '../../shared/dates.js';
+import { formatDate } from '../../renderer/src/ui/formatting.js';
+import type { Input, MethodName, Output } from '../../shared/api/methods.js';
+import type { BrowserMode } from '../fixtures/browserMode.js';
+import { callApi, closeBook, errorBeside, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
+
+let book: OpenBook | undefined;
+let server: BrowserMode;
+let page: Page;
+let browserErrors: string[];
+/** The lines decided in the second test, checked after the run. */
+let approved: LadderLineView;
+let skipped: LadderLineView;
+
+const api = <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => callApi(server, method, input);
+const screenshot = (name: string) => screenshotOf(page, name);
+const mainHeading = (name: string) => page.getByRole('heading', { level: 1, name });
+const row = (line: LadderLineView) => page.locator(`section[data-step="${line.stepKey}"] tr[data-invoice-id="${line.invoiceId}"]`);
+const box = (line: LadderLineView) => row(line).getByRole('checkbox');
+
+/** Keeps every web notification the page shows in window.shownNotifications (runs before the app's scripts). */
+const RECORD_NOTIFICATIONS = `
+  window.shownNotifications = [];
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) {
+      super(title, options);
+      window.shownNotifications.push({ title, body: options && options.body });
+    }
+  };
+`;
+
+beforeAll(async () => {
+  book = await openBook({ afterFirstDailyRun: true });
+  ({ server, page, browserErrors } = book);
+});
+
+afterAll(() => closeBook(book));
+
+/** The sample book, with one client whose restriction waits on the desk for approval. */
+async function loadSampleBook() {
+  await api('demo.load', {});
+  // The sample book's ladder never ran, so every escalation first waits for its notice to go out.
+  // One client gets a policy whose restriction needs no notice: it waits on the desk for approval.
+  const desk = await api('dunning.desk', {});
+  const client = desk.lines.find((line) => line.stepKey === 'restriction')!.clientId;
+  const quick = await api('dunning.policies.save', {
+    policy: { name: 'Quick restriction', manualOnly: false, minimumMinorByCurrency: {}, minNoticeDays: 0, steps: [{ key: 'restriction', offsetDays: 7, approval: 'ask', actions: [{ kind: 'restrict', how: 'limit_bandwidth' }] }] },
+  });
+  await api('dunning.policies.assign', { scope: 'client', target: client, policyId: quick.id });
+}
+
+describe('the arrears desk in browser mode', () => {
+  it('opens an empty book on the client list, and its desk has nothing to do', async () => {
+    await page.goto(server.url);
+    await mainHeading('Clients').waitFor();
+    expect(page.url()).toMatch(/#\/clients$/);
+    await page.locator('.section-nav').getByRole('link', { name: 'Arrears desk' }).click();
+    await page.getByRole('heading', { name: 'Nothing to do today' }).waitFor();
+    await page.getByText('Nothing is planned for the next 30 days either.').waitFor();
+    await loadSampleBook();
+  });
+
+  it('lands on the desk, with the lines grouped by step in ladder order', async () => {
+    // Opened afresh from the printed link (only the fragment differs, so the page is reloaded).
+    await page.goto(server.url);
+    await page.reload();
+    await mainHeading('Arrears desk').waitFor();
+    expect(page.url()).toMatch(/#\/desk$/);
+    const desk = await api('dunning.desk', {});
+    expect(desk.lines.length).toBeGreaterThan(5);
+    await page.locator('section.desk-group').first().waitFor();
+    const shownSteps = await page.locator('section.desk-group').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-step')));
+    // "To do" first: what catch-up only records (reminders not sent late, overtaken notices) is counted above, not listed.
+    const toDo = desk.lines.filter((line) => line.status !== 'missed' && line.status !== 'superseded');
+    expect(new Set(shownSteps)).toEqual(new Set(toDo.map((line) => line.stepKey)));
+    expect(await page.locator('.desk-catch-up').innerText()).toContain(`(${desk.counts.missed})`);
+    expect(await page.locator('section.desk-group tbody tr').count()).toBe(toDo.length);
+    // Ladder order: a group's first line is never earlier in the ladder than the group above it.
+    const firstOffsets = shownSteps.map((key) => Math.min(...toDo.filter((line) => line.stepKey === key).map((line) => line.offsetDays)));
+    expect(firstOffsets).toEqual([...firstOffsets].sort((a, b) => a - b));
+    // A step is named in words with its day: "Restriction (+7)".
+    const headings = await page.locator('section.desk-group h2').allInnerTexts();
+    // (a risk band may bring a client's restriction earlier: then the heading gives the span of days).
+    const restriction = desk.lines.filter((line) => line.stepKey === 'restriction').map((line) => line.offsetDays);
+    const days = (low: number, high: number) => (low === high ? `+${low}` : `+${low}…+${high}`);
+    expect(headings).toContain(`Restriction (${days(Math.min(...restriction), Math.max(...restriction))})`);
+    expect(headings).toContain('Final notice (+10)');
+    // The badge on the navigation counts what waits for a person.
+    const waiting = (desk.counts.needs_approval ?? 0) + (desk.counts.failed ?? 0);
+    expect(waiting).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.section-nav-item[aria-current="page"] .nav-count').innerText()).toBe(String(waiting));
+    // Warnings are sentences: the sample book's contracts have no panel account linked.
+    await page.getByText('No panel account is linked to this contract: the panel step cannot be done.').first().waitFor();
+    await screenshot('desk-en.png');
+  });
+
+  it('approves a restriction and skips a notice with a reason, by mouse and by keyboard', async () => {
+    const desk = await api('dunning.desk', {});
+    approved = desk.lines.find((line) => line.stepKey === 'restriction' && line.status === 'needs_approval')!;
+    expect(approved, 'the sample book has a restriction waiting for approval').toBeDefined();
+    skipped = desk.lines.find((line) => line.actions.every((a) => a.kind === 'send') && line.status === 'due' && line.clientId !== approved.clientId)!;
+    expect(skipped, 'the sample book has a notice due today').toBeDefined();
+
+    // Space on the focused checkbox selects the line; the arrow keys move between lines.
+    const badge = page.locator('.section-nav-item[aria-current="page"] .nav-count');
+    const waitingBefore = Number(await badge.innerText());
+    await box(approved).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await box(approved).evaluate((element) => element.matches(':focus'))).toBe(false);
+    await page.keyboard.press('ArrowUp');
+    expect(await box(approved).evaluate((element) => element.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => box(approved).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => row(approved).getAttribute('data-status')).toBe('approved');
+    await page.getByText('Approved: 1. They run at the next run.').waitFor();
+    await expect.poll(async () => Number(await badge.innerText())).toBe(waitingBefore - 1);
+
+    // Postponed to a day: it says until when.
+    const later = desk.lines.find((line) => line.clientId === approved.clientId && line.status === 'needs_approval' && line.invoiceId !== approved.invoiceId)!;
+    await box(later).check();
+    await page.getByRole('button', { name: 'Postpone…' }).click();
+    const until = page.getByRole('dialog').getByLabel('Until');
+    await until.fill(addDays(desk.asOf, 5));
+    await page.getByRole('dialog').getByRole('button', { name: 'Postpone', exact: true }).click();
+    await page.getByText('Postponed: 1.').waitFor();
+    await expect.poll(() => row(later).innerText()).toContain(`Postponed until ${formatDate(addDays(desk.asOf, 5), 'en')}`);
+
+    await box(skipped).check();
+    await page.getByRole('button', { name: 'Skip…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Skip', exact: true }).click();
+    // No reason: refused, beside the box.
+    expect(await errorBeside(page, dialog.getByLabel('Reason'))).not.toBe('');
+    await dialog.getByLabel('Reason').fill('Client phoned: paying by transfer today');
+    await dialog.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.getByText('Skipped: 1.').waitFor();
+    await expect.poll(() => row(skipped).count()).toBe(0);
+  });
+
+  it('runs, shows what the run did, and the client’s Ladder panel shows the rungs', async () => {
+    // Desktop notifications allowed in this browser: the run that leaves work raises one.
+    await page.context().grantPermissions(['notifications'], { origin: server.baseUrl });
+    await page.addInitScript({ content: RECORD_NOTIFICATIONS });
+    await page.reload();
+    await page.getByText('Desktop notifications are on.').waitFor();
+    await page.getByRole('button', { name: 'Run now' }).click();
+    const summary = page.locator('.desk-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const run = (await api('dunning.runs.list', { limit: 1 })).runs[0]!;
+    expect(await summary.innerText()).toContain(`Done: ${run.done}`);
+    if (run.failed > 0) expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
+    expect(await page.locator('.desk-last-run').innerText()).toContain(`Done ${run.done}, failed ${run.failed}`);
+    const waiting = await api('dunning.desk', {});
+    await expect.poll(() => page.evaluate('window.shownNotifications')).toEqual([
+      { title: 'HostLedger: arrears desk', body: `Waiting for approval: ${waiting.counts.needs_approval ?? 0}. Failed: ${waiting.counts.failed ?? 0}. Calls due: 0.` },
+    ]);
+    await screenshot('desk-after-run-en.png');
+
+    const history = await api('dunning.history', { clientId: skipped.clientId });
+    const rung = history.rungs.find((r) => r.invoiceId === skipped.invoiceId && r.stepKey === skipped.stepKey)!;
+    expect(rung.state).toBe('skipped');
+    expect(rung.reason).toBe('Client phoned: paying by transfer today');
+
+    await page.goto(`${server.baseUrl}/#/clients/${encodeURIComponent(skipped.clientId)}`);
+    const panel = page.locator('.client-ladder');
+    await panel.waitFor();
+    const shown = panel.locator(`tr[data-step="${skipped.stepKey}"][data-state="skipped"]`);
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain('Client phoned: paying by transfer today');
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.locator('#client-ladder-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await screenshot('client-ladder-en.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The client's own policy, chosen on their page.
+    await panel.getByLabel('Policy for this client').selectOption({ label: 'Quick restriction' });
+    await expect
+      .poll(async () => (await api('dunning.policies.list', {})).policies.find((p) => p.policy.name === 'Quick restriction')!.assignments.map((a) => a.target))
+      .toContain(skipped.clientId);
+
+    const approvedHistory = await api('dunning.history', { clientId: approved.clientId });
+    expect(approvedHistory.rungs.find((r) => r.invoiceId === approved.invoiceId && r.stepKey === 'restriction')?.state).toMatch(/done|failed/);
+  });
+
+  it('forecasts the next 30 days, grouped by date, with totals per step', async () => {
+    await page.goto(`${server.baseUrl}/#/desk/forecast`);
+    await page.getByRole('heading', { name: 'Totals per step' }).waitFor({ timeout: 20_000 });
+    const forecast = await api('dunning.forecast', { days: 30 });
+    const days = new Set(forecast.entries.map((entry) => entry.date));
+    await expect.poll(() => page.locator('tbody.forecast-day').count()).toBe(days.size);
+    const steps = new Set(forecast.entries.map((entry) => entry.line.stepKey));
+    expect(await page.locator('.forecast-totals tbody tr').count()).toBe(steps.size);
+    await screenshot('desk-forecast-en.png');
+  });
+
+  it('refuses a policy step out of order and says so beside its day', async () => {
+    await page.goto(`${server.baseUrl}/#/settings/ladder`);
+    const standard = page.locator('tr[data-policy="Standard"]');
+    await standard.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    // Step 4 is the second notice (+5); the step above it is the first notice (+1).
+    const day = dialog.locator('#policy-steps-3-offsetDays');
+    await day.fill('0');
+    await dialog.getByRole('button', { name: 'Save policy' }).click();
+    expect(await errorBeside(page, day)).toBe('Steps go in order of their day: this one comes before the step above it.');
+    await day.fill('999');
+    await dialog.getByRole('button', { name: 'Save policy' }).click();
+    await expect.poll(() => errorBeside(page, day)).toContain('365');
+    expect((await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!.policy.steps[3]!.offsetDays).toBe(5);
+    await day.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+    await screenshot('policy-error-en.png');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A new policy starts as a copy of the default.
+    await page.getByRole('button', { name: 'New policy from the default' }).click();
+    await dialog.getByLabel('Name').fill('Gentle');
+    await dialog.locator('#policy-minNoticeDays').fill('5');
+    await dialog.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Policy saved.').waitFor();
+    await page.locator('tr[data-policy="Gentle"]').waitFor();
+    await screenshot('policies-en.png');
+    const gentle = (await api('dunning.policies.list', {})).policies.find((p) => p.policy.name === 'Gentle')!;
+    const defaultPolicy = (await api('dunning.policies.list', {})).policies.find((p) => p.isDefault)!;
+    expect(gentle.isDefault).toBe(false);
+    expect(gentle.policy.minNoticeDays).toBe(5);
+    expect(gentle.policy.steps).toEqual(defaultPolicy.policy.steps);
+
+    // Deleting asks first.
+    await page.locator('tr[data-policy="Gentle"]').getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('heading', { name: 'Delete the policy Gentle?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Policy deleted.').waitFor();
+    expect((await api('dunning.policies.list', {})).policies.map((p) => p.policy.name)).not.toContain('Gentle');
+  });
+
+  it('speaks Chinese', async () => {
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.goto(`${server.baseUrl}/#/desk`);
+    await mainHeading('催缴工作台').waitFor();
+    await page.locator('section.desk-group').first().waitFor();
+    await screenshot('desk-zh.png');
+    await page.goto(`${server.baseUrl}/#/settings/ladder`);
+    await page.locator('tr[data-policy="Standard"]').getByRole('button', { name: '编辑' }).click();
+    await page.getByRole('dialog').waitFor();
+    await screenshot('policy-editor-zh.png');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.goto(`${server.baseUrl}/#/desk/forecast`);
+    await page.getByRole('heading', { name: '各步骤合计' }).waitFor({ timeout: 20_000 });
+    await screenshot('desk-forecast-zh.png');
+    expect(browserErrors).toEqual([]);
+  });
+});
