@@ -37,6 +37,8 @@ import { dunningHandlers } from './ladder/dunningHandlers.js';
 import { deliver, type Deliver } from './channels/deliver.js';
 import { channelHandlers } from './channels/channelHandlers.js';
 import { evidenceHandlers } from './evidence/evidenceHandlers.js';
+import { reportHandlers } from './reports/reportHandlers.js';
+import { exportHandlers } from './exports/exportHandlers.js';
 import { createPaymentQueries } from './billing/paymentQueries.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Context, Handlers } from './context.js';
@@ -105,7 +107,9 @@ const handlers: Handlers = {
   ...dunningHandlers,
   ...channelHandlers,
   ...evidenceHandlers,
+  ...reportHandlers,
   ...demoHandlers(() => handlers),
+  ...exportHandlers,
 };
 
 export function defaultSecretStore(dataDir: string): SecretStore {

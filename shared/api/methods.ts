@@ -18,6 +18,8 @@ import { documentMethods } from './documents.js';
 import { dunningMethods } from './dunning.js';
 import { channelMethods } from './channels.js';
 import { evidenceMethods } from './evidence.js';
+import { reportMethods } from './reports.js';
+import { exportsMethods } from './exports.js';
 
 export const methods = {
   ...appMethods,
@@ -37,6 +39,8 @@ export const methods = {
   ...dunningMethods,
   ...channelMethods,
   ...evidenceMethods,
+  ...reportMethods,
+  ...exportsMethods,
   ...demoMethods,
 };
 

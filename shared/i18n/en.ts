@@ -10,6 +10,8 @@ import { riskEn } from './risk.js';
 import { ladderEn } from './ladder.js';
 import { channelsEn } from './channels.js';
 import { evidenceEn } from './evidence.js';
+import { reportsEn } from './reports.js';
+import { exportsEn } from './exports.js';
 
 /** Keys the backend's error codes are shown under; listing them here makes a missing one a type error. */
 type ErrorKeys = `fieldError.${FieldErrorCode}` | `apiError.${ErrorCode}`;
@@ -1055,6 +1057,8 @@ export const en = {
   ...ladderEn,
   ...channelsEn,
   ...evidenceEn,
+  ...reportsEn,
+  ...exportsEn,
 } satisfies Record<string, string> & Record<ErrorKeys, string>;
 
 export type MessageKey = keyof typeof en;

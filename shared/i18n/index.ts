@@ -11,6 +11,9 @@ export type MessageParams = Record<string, string | number>;
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
+/** Whether a key built at run time (a ladder step a policy named) has a message. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
 /** The message for `key` with `{name}` placeholders filled from `params`; unknown placeholders stay visible. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
   return catalogs[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>

@@ -8,6 +8,8 @@ import { riskZhCN } from './risk.js';
 import { ladderZhCN } from './ladder.js';
 import { channelsZhCN } from './channels.js';
 import { evidenceZhCN } from './evidence.js';
+import { reportsZhCN } from './reports.js';
+import { exportsZhCN } from './exports.js';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'HostLedger',
@@ -1050,4 +1052,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...ladderZhCN,
   ...channelsZhCN,
   ...evidenceZhCN,
+  ...reportsZhCN,
+  ...exportsZhCN,
 };

@@ -8,7 +8,8 @@
 //                     client), the least any score over this history has to read.
 // Shortcuts, to build the book in well under a minute: plain INSERTs in one transaction with
 // foreign keys off — clients, invoices (no lines, no journal) and allocations (no payment rows):
-// exactly the rows the score reads, not a book the ledger check would pass.
+// exactly the rows the score reads, not a book the ledger check would pass. Migration 009's
+// triggers still keep each invoice's paid amount and settled day as its allocation is written.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

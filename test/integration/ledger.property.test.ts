@@ -1,8 +1,11 @@
 // Random sequences of money events (DESIGN §6, the billing issue): after every step, every
-// invariant of the ledger holds; a refused step changes nothing and is never an internal error.
+// invariant of the ledger holds (and what each invoice has been paid and the day it became paid, kept
+// by migration 009's triggers, matches a recomputation); a refused step changes nothing and is never
+// an internal error.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookFingerprint, openTestBook, type TestBook } from '../fixtures/book.js';
+import { recomputedSettlements, storedSettlements } from '../fixtures/settledOn.js';
 
 type Step =
   | { op: 'invoice'; client: number; amounts: number[]; proforma: boolean; dueInDays: number }
@@ -150,6 +153,8 @@ async function run(book: TestBook, steps: Step[]) {
     }
     const check = await book.call('books.check', {});
     expect(check.checks.filter((c) => !c.ok), `after ${method} ${JSON.stringify(input)}`).toEqual([]);
+    // What each invoice has been paid and when it became paid (migration 009), as the risk score reads it.
+    expect(storedSettlements(book.backend.db), `settled on, after ${method} ${JSON.stringify(input)}`).toEqual(recomputedSettlements(book.backend.db));
   }
 }
 

@@ -9,7 +9,7 @@ type Buckets = Record<(typeof AGING_BUCKETS)[number], number>;
 const emptyBuckets = (): Buckets => ({ current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 });
 
 /** SQL for an invoice's age bucket as of @asOf, by days past its due date. */
-const BUCKET_SQL = `CASE
+export const BUCKET_SQL = `CASE
   WHEN i.due_date >= @asOf THEN 'current'
   WHEN julianday(@asOf) - julianday(i.due_date) <= 30 THEN 'days1to30'
   WHEN julianday(@asOf) - julianday(i.due_date) <= 60 THEN 'days31to60'
@@ -20,7 +20,7 @@ const BUCKET_SQL = `CASE
  * What was open on each invoice as of a date: its total less the payments applied and the
  * credit notes issued on or before that date (a later payment does not make it paid in the past).
  */
-const OPEN_AS_OF_SQL = `i.total_minor
+export const OPEN_AS_OF_SQL = `i.total_minor
   - coalesce((SELECT sum(a.amount_minor) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= @asOf AND (a.reversed_date IS NULL OR a.reversed_date > @asOf)), 0)
   - coalesce((SELECT sum(n.total_minor) FROM invoices n WHERE n.credited_invoice_id = i.id AND n.status = 'issued' AND n.issue_date <= @asOf), 0)`;
 

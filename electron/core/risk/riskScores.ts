@@ -33,6 +33,12 @@ export function createRiskScores(db: Db) {
      ON CONFLICT (client_id) DO UPDATE SET score = excluded.score, band = excluded.band, factors_json = excluded.factors_json, scored_on = excluded.scored_on, scored_at = excluded.scored_at, stale = 0`,
   );
   const point = db.prepare('INSERT INTO risk_history (client_id, date, score, band) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, date) DO UPDATE SET score = excluded.score, band = excluded.band');
+  // Many clients at once: the day's history point of every client scored at `at` is the score just
+  // written, copied in one statement rather than one each.
+  const points = db.prepare(
+    `INSERT INTO risk_history (client_id, date, score, band) SELECT client_id, scored_on, score, band FROM risk_scores WHERE scored_on = ? AND scored_at = ?
+     ON CONFLICT (client_id, date) DO UPDATE SET score = excluded.score, band = excluded.band`,
+  );
 
   /**
    * Scores the given clients (all of them when omitted) as of `today` and writes them in one
@@ -41,21 +47,20 @@ export function createRiskScores(db: Db) {
   function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks: ScoreHooks = {}): number | null {
     return db.transaction(() => {
       const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-      const summaries =
-        clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD
-          ? new Map(ids.flatMap((id) => [...clientSummaries(db, today, id)]))
-          : clientSummaries(db, today);
+      const few = clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD;
+      const summaries = few ? new Map(ids.flatMap((id) => [...clientSummaries(db, today, id)])) : clientSummaries(db, today);
       if (hooks.cancelled?.()) return null;
       for (let i = 0; i < ids.length; i += 1) {
         const id = ids[i];
         const result = scoreSummary(summaries.get(id) ?? emptySummary(today), model);
         upsert.run(id, result.score, result.band, JSON.stringify(result.factors), today, at);
-        point.run(id, today, result.score, result.band);
+        if (few) point.run(id, today, result.score, result.band);
         if ((i + 1) % 5000 === 0) {
           hooks.progress?.(i + 1, ids.length);
           if (hooks.cancelled?.()) throw new Cancelled();
         }
       }
+      if (!few) points.run(today, at);
       hooks.progress?.(ids.length, ids.length);
       return ids.length;
     })();

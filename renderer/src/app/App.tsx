@@ -28,11 +28,15 @@ import { PoliciesScreen } from '../ladder/PoliciesScreen.js';
 import { useDeskAttention } from '../ladder/useDeskAttention.js';
 import { CallTasks } from '../calls/CallTasks.js';
 import { ChannelSettingsScreen } from '../channels/ChannelSettingsScreen.js';
+import { DashboardScreen } from '../dashboard/DashboardScreen.js';
+import { ReportsScreen } from '../reports/ReportsScreen.js';
+import { AccountCodesScreen } from '../exports/AccountCodesScreen.js';
+import { ExportsScreen } from '../exports/ExportsScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { hrefOf, sectionOf } from './routes.js';
 import { SectionNav } from './SectionNav.js';
 import { useLanding } from './useLanding.js';
-import { useRoute } from './useRoute.js';
+import { navigate, useRoute } from './useRoute.js';
 
 export function App() {
   const api = useApi();
@@ -108,6 +112,18 @@ export function App() {
           {route.name === 'riskSettings' && <RiskSettingsScreen />}
           {route.name === 'channelSettings' && <ChannelSettingsScreen />}
           {route.name === 'calls' && <CallTasks />}
+          {route.name === 'dashboard' && (
+            <DashboardScreen
+              onRiskBand={(band) => {
+                // The clients of that band: the list's own band filter, the other filters cleared.
+                setClientFilters({ ...ALL_CLIENTS, band });
+                navigate({ name: 'clients' });
+              }}
+            />
+          )}
+          {route.name === 'reports' && <ReportsScreen key={routeKey} preset={route.preset} />}
+          {route.name === 'exports' && <ExportsScreen />}
+          {route.name === 'accountCodes' && <AccountCodesScreen />}
         </main>
       </div>
     </div>

@@ -1,11 +1,28 @@
-// Where the app is, as the address bar's fragment: `#/clients`, `#/clients/<id>`, `#/contracts`,
-// `#/plans`, `#/invoices`, `#/receivables`, `#/actions`, `#/drift`, `#/settings/billing`, `#/settings/imports`,
-// `#/settings/company`, `#/settings/letters`, `#/settings/panels`, `#/settings/backups`, `#/settings/risk`,
-// `#/settings/channels`, `#/calls`, `#/documents/batch`, `#/desk`, `#/desk/forecast`, `#/settings/ladder`.
-// A fragment keeps routes working
+// Where the app is, as the address bar's fragment: `#/<section>` (desk, dashboard, clients,
+// contracts, plans, invoices, receivables, reports, statements, actions, drift, calls, exports),
+// `#/clients/<id>`, `#/desk/forecast`, `#/settings/<page>` (billing, imports, company, letters,
+// panels, backups, risk, channels, ladder, accounts), `#/documents/batch`, and
+// `#/reports/<report>?currency=…&bucket=…` (a report opened with its filters, from a dashboard
+// chart). A fragment keeps routes working
 // under both origins (app:// and http://127.0.0.1) without a server that knows them, and gives the
 // browser's back button something to go back to. Pure: no DOM, so it is unit-tested in Node.
+import { AGING_BUCKETS } from '../../../shared/api/billing.js';
+import { REPORT_IDS, type ReportId } from '../../../shared/api/reports.js';
+
+/** A report opened from a chart: which one, and the filters of the list behind the chart. */
+export interface ReportPreset {
+  report: ReportId;
+  currency?: string;
+  bucket?: (typeof AGING_BUCKETS)[number];
+  step?: string;
+  from?: string;
+  to?: string;
+}
+const PRESET_KEYS = ['currency', 'bucket', 'step', 'from', 'to'] as const;
+
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'reports'; preset?: ReportPreset }
   | { name: 'clients' }
   | { name: 'client'; id: string }
   | { name: 'contracts' }
@@ -19,6 +36,8 @@ export type Route =
   | { name: 'panelSettings' }
   | { name: 'backups' }
   | { name: 'riskSettings' }
+  | { name: 'accountCodes' }
+  | { name: 'exports' }
   | { name: 'printBatch' }
   | { name: 'actions' }
   | { name: 'drift' }
@@ -28,12 +47,12 @@ export type Route =
   | { name: 'channelSettings' }
   | { name: 'calls' };
 
-export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'calls' | 'settings';
+export type SectionId = 'desk' | 'clients' | 'contracts' | 'plans' | 'invoices' | 'receivables' | 'actions' | 'exports' | 'calls' | 'settings' | 'dashboard' | 'reports';
 
 export const DEFAULT_ROUTE: Route = { name: 'clients' };
 
 /** Screens that are a whole section, by the one word of their fragment. */
-const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'calls'] as const;
+const SECTION_SCREENS = ['desk', 'clients', 'contracts', 'plans', 'invoices', 'receivables', 'actions', 'drift', 'exports', 'calls', 'dashboard', 'reports'] as const;
 
 /** Screens under Settings, by the word after `#/settings/`. */
 const SETTINGS_SCREENS: Record<string, Route> = {
@@ -46,6 +65,7 @@ const SETTINGS_SCREENS: Record<string, Route> = {
   risk: { name: 'riskSettings' },
   ladder: { name: 'ladderSettings' },
   channels: { name: 'channelSettings' },
+  accounts: { name: 'accountCodes' },
 };
 
 /** Document screens that are no section of their own, by the word after `#/documents/`. */
@@ -58,6 +78,7 @@ const DOCUMENT_SCREENS: Record<string, Route> = { batch: { name: 'printBatch' } 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (!path.startsWith('/')) return DEFAULT_ROUTE;
+  if (path.startsWith('/reports/')) return reportRoute(path.slice('/reports/'.length));
   const [section, id, ...rest] = path.slice(1).split('/');
   if (rest.length > 0) return DEFAULT_ROUTE;
   if (section === 'clients' && id) return clientRoute(id);
@@ -68,6 +89,23 @@ export function parseRoute(hash: string): Route {
   if (id !== undefined && id !== '') return DEFAULT_ROUTE;
   const screen = SECTION_SCREENS.find((name) => name === section);
   return screen ? { name: screen } : DEFAULT_ROUTE;
+}
+
+/** `<report>?currency=USD&bucket=over90`: an unknown report or filter opens the plain Reports screen. */
+function reportRoute(rest: string): Route {
+  const [report, query = ''] = rest.split('?', 2) as [string, string?];
+  const id = REPORT_IDS.find((r) => r === report);
+  if (!id) return { name: 'reports' };
+  const preset: ReportPreset = { report: id };
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (key === 'bucket') {
+      const bucket = AGING_BUCKETS.find((b) => b === value);
+      if (bucket) preset.bucket = bucket;
+    } else if ((PRESET_KEYS as readonly string[]).includes(key) && /^[\w-]{1,40}$/.test(value)) {
+      preset[key as Exclude<(typeof PRESET_KEYS)[number], 'bucket'>] = value;
+    }
+  }
+  return { name: 'reports', preset };
 }
 
 function clientRoute(encodedId: string): Route {
@@ -92,6 +130,13 @@ export function hrefOf(route: Route): string {
   if (route.name === 'ladderSettings') return '#/settings/ladder';
   if (route.name === 'forecast') return '#/desk/forecast';
   if (route.name === 'channelSettings') return '#/settings/channels';
+  if (route.name === 'reports' && route.preset) {
+    const query = new URLSearchParams();
+    for (const key of PRESET_KEYS) if (route.preset[key]) query.set(key, route.preset[key]);
+    const text = query.toString();
+    return `#/reports/${route.preset.report}${text ? `?${text}` : ''}`;
+  }
+  if (route.name === 'accountCodes') return '#/settings/accounts';
   return `#/${route.name}`;
 }
 
@@ -108,6 +153,7 @@ export function sectionOf(route: Route): SectionId {
     case 'riskSettings':
     case 'ladderSettings':
     case 'channelSettings':
+    case 'accountCodes':
       return 'settings';
   }
   // The drift report is part of the panel work on the actions page.

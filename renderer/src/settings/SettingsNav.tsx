@@ -12,6 +12,7 @@ const PAGES = [
   { route: { name: 'riskSettings' }, label: 'settings.risk' },
   { route: { name: 'ladderSettings' }, label: 'settings.ladder' },
   { route: { name: 'channelSettings' }, label: 'settings.channels' },
+  { route: { name: 'accountCodes' }, label: 'settings.accountCodes' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
 export function SettingsNav({ current }: { current: (typeof PAGES)[number]['route']['name'] }) {

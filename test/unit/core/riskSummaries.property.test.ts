@@ -1,11 +1,13 @@
 // The recompute's SQL (electron/core/risk/clientSummaries.ts) against the definition in shared/risk
 // (summariseHistory): on random books — payments, partial payments, bounces that reverse them, credit
 // notes, disputes, broken promises and plans, invoices the score must not read — and random scoring
-// days before, inside and after the history, both give the same summary, factors and score. And the
+// days before, inside and after the history, both give the same summary, factors and score — read
+// from the allocations known on the day, or, on a day after every payment, reversal and credit note
+// (today), from the paid amount and settled day the triggers of migration 009 keep. And the
 // definition itself is leak-free: cutting everything after the scoring day off changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSummaries } from '../../../electron/core/risk/clientSummaries.js';
+import { clientSummaries, lastSettlementChange, readsSettledOn } from '../../../electron/core/risk/clientSummaries.js';
 import { emptySummary } from '../../../shared/risk/features.js';
 import { addDays } from '../../../shared/dates.js';
 import { factorsOf, summariseHistory, type ClientSummary } from '../../../shared/risk/features.js';
@@ -14,7 +16,9 @@ import { scoreSummary } from '../../../shared/risk/model.js';
 import { openTestBook, type TestBook } from '../../fixtures/book.js';
 
 const START = '2025-01-01';
-const day = (offset: number) => addDays(START, offset);
+/** Each run's book starts 1,500 days after the one before, so its last payment is the book's last and the days after it read the settled days. */
+let origin = START;
+const day = (offset: number) => addDays(origin, offset);
 
 interface GeneratedPayment {
   at: number;
@@ -86,6 +90,7 @@ afterAll(() => testBook.close());
 function write(clients: GeneratedClient[]): string[] {
   const db = testBook.backend.db;
   run += 1;
+  origin = addDays(START, run * 1500);
   const at = '2026-01-01T00:00:00.000Z';
   const insertClient = db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES (?, ?, ?, 'en', 'USD', '[]', '[]', ?, ?)");
   const insertInvoice = db.prepare(
@@ -141,8 +146,12 @@ describe('the SQL summary of a client', () => {
     fc.assert(
       fc.property(book, ({ clients, scoringDays }) => {
         const ids = write(clients);
-        for (const offset of scoringDays) {
-          const asOf = day(offset);
+        // From the day of this book's last payment, reversal or credit note on (and day 900 is after
+        // everything the generator writes) the settled days kept on the invoices are read.
+        const lastChange = lastSettlementChange(testBook.backend.db);
+        expect(readsSettledOn(testBook.backend.db, day(900))).toBe(true);
+        const days = [...scoringDays.map(day), day(900), ...(lastChange >= origin ? [lastChange, addDays(lastChange, 30)] : [])];
+        for (const asOf of days) {
           const fromSql = clientSummaries(testBook.backend.db, asOf);
           clients.forEach((c, i) => {
             const pure = summariseHistory(historyOf(c, asOf));
@@ -160,7 +169,32 @@ describe('the SQL summary of a client', () => {
           });
         }
       }),
-      { numRuns: 60, seed: 20261126 },
+      {
+        numRuns: 60,
+        seed: 20261126,
+        // Paid on the very due date (on time), settled half by a credit note, and one partly paid: the
+        // boundaries the random books seldom hit.
+        examples: [
+          [
+            {
+              clients: [
+                {
+                  invoices: [
+                    { issue: 0, dueIn: 10, total: 100, disputed: false, payments: [{ at: 10, percent: 100, bouncedAfter: null, credit: false }] },
+                    { issue: 5, dueIn: 10, total: 100, disputed: true, payments: [{ at: 20, percent: 50, bouncedAfter: null, credit: true }, { at: 30, percent: 50, bouncedAfter: null, credit: false }] },
+                    { issue: 40, dueIn: 0, total: 100, disputed: false, payments: [{ at: 0, percent: 30, bouncedAfter: null, credit: false }] },
+                  ],
+                  bounced: [],
+                  promises: [],
+                  plans: [],
+                  noise: false,
+                },
+              ],
+              scoringDays: [15],
+            },
+          ],
+        ],
+      },
     );
   });
 });

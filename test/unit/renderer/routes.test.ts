@@ -75,3 +75,18 @@ describe('arrears ladder screens', () => {
     for (const hash of ['#/', '#/clients', '#/desk', '#/bills']) expect(isLandingFragment(hash), hash).toBe(false);
   });
 });
+
+describe('dashboard and reports', () => {
+  it('opens a report with the filters of the chart it came from, and reads its fragment back', () => {
+    expect(parseRoute('#/dashboard')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('#/reports')).toEqual({ name: 'reports' });
+    const route: Route = { name: 'reports', preset: { report: 'outstanding', currency: 'USD', bucket: 'over90' } };
+    expect(hrefOf(route)).toBe('#/reports/outstanding?currency=USD&bucket=over90');
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+    expect(parseRoute('#/reports/paymentsByMethod?from=2026-10-01&to=2026-10-31')).toEqual({ name: 'reports', preset: { report: 'paymentsByMethod', from: '2026-10-01', to: '2026-10-31' } });
+    // An unknown report, bucket or filter is left out rather than trusted.
+    expect(parseRoute('#/reports/nonsense')).toEqual({ name: 'reports' });
+    expect(parseRoute('#/reports/aging?bucket=days999&colour=red')).toEqual({ name: 'reports', preset: { report: 'aging' } });
+    expect(sectionOf(route)).toBe('reports');
+  });
+});

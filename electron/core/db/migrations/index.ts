@@ -8,6 +8,8 @@ import { riskMigration } from './004_risk.js';
 import { documentsMigration } from './005_documents.js';
 import { panelsMigration } from './006_panels.js';
 import { ladderMigration } from './007_ladder.js';
+import { settledOnMigration } from './009_settled_on.js';
+import { reportsMigration } from './010_reports.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +17,16 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [booksMigration, registerMigration, billingMigration, riskMigration, documentsMigration, panelsMigration, ladderMigration];
+export const migrations: readonly Migration[] = [
+  booksMigration,
+  registerMigration,
+  billingMigration,
+  riskMigration,
+  documentsMigration,
+  panelsMigration,
+  ladderMigration,
+  settledOnMigration,
+  reportsMigration,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
