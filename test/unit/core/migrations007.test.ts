@@ -23,7 +23,7 @@ describe('migration 7 (ladder: policies, rungs, runs, outgoing messages, call ta
        VALUES ('in_a', 'cl_a', 'invoice', 'issued', 'invoice', 1, 'INV-1', '2026-11-01', '2026-11-15', 'USD', 'exclusive', 1000, 1000, 'manual', 't', 't')`,
     ).run();
 
-    const report = migrate(db, { dbFile: file, now, migrations });
+    const report = migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 7) });
     expect(report.backupFile).not.toBeNull();
     expect(schemaVersion(db)).toBe(7);
     // The client keeps its row and is not manual-only; the default policy is DESIGN §4's and valid.

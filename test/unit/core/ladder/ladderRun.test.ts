@@ -128,6 +128,17 @@ describe('the ladder run', () => {
     ]);
   });
 
+  it('charges no fee when late fees are off, and says so on the rung', async () => {
+    const mail = recordingDeliver();
+    book = await openLadderBook({ now: '2026-11-20', deliver: mail.deliver });
+    await book.call('billingSettings.update', { lateFee: { enabled: false, kind: 'fixed', fixedMinorByCurrency: {}, percentBp: 0, afterDays: 5, repeat: 'once', capMinorByCurrency: {} } });
+    await book.invoice(1000, '2026-11-01', '2026-11-15');
+    expect(await book.ladder()).toMatchObject({ done: 1, failed: 0 });
+    const rung = (await book.call('dunning.history', { clientId: book.clientId })).rungs.find((r) => r.stepKey === 'second_notice')!;
+    expect(rung.outcomes.find((o) => o.kind === 'late_fee')).toEqual({ kind: 'late_fee', result: 'not_applicable', detail: 'Late fees are off (Settings → Billing → Late fee).', refs: [] });
+    expect(feeInvoices(book)).toEqual([]);
+  });
+
   it('refuses decisions on lines that are not on today’s desk, are automatic or already decided', async () => {
     const mail = recordingDeliver();
     book = await openLadderBook({ now: '2026-11-20', deliver: mail.deliver });
