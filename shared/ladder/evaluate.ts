@@ -324,6 +324,11 @@ function noticeWait(ctx: InvoiceContext, planned: PlannedStep, goingOutToday: Re
 
 /** Every line of the ladder as of `state.asOf`, invoice by invoice in the order given. */
 export function evaluateLadder(state: LadderState): LadderEvaluation {
+  return { asOf: state.asOf, lines: invoiceLinesOf(state, state.invoices) };
+}
+
+/** The lines of some of the state's invoices (the client's arrears still counted over all of them). */
+function invoiceLinesOf(state: LadderState, which: readonly LadderInvoice[]): LadderLine[] {
   // What each client owes past due, per currency: the policy's minimum is about the client's arrears, not one invoice.
   const overdue = new Map<string, number>();
   for (const invoice of state.invoices) {
@@ -333,7 +338,7 @@ export function evaluateLadder(state: LadderState): LadderEvaluation {
   }
   const pauses = new Map<string, LadderPause>();
   const lines: LadderLine[] = [];
-  for (const invoice of state.invoices) {
+  for (const invoice of which) {
     const client = state.clients.get(invoice.clientId);
     if (!client) continue;
     const { id: policyId, policy } = policyFor(state.policies, invoice, client);
@@ -358,7 +363,15 @@ export function evaluateLadder(state: LadderState): LadderEvaluation {
     };
     lines.push(...invoiceLines(ctx, overdue.get(`${invoice.clientId}\u0000${invoice.currency}`) ?? 0));
   }
-  return { asOf: state.asOf, lines };
+  return lines;
+}
+
+/** The first day an invoice with nothing on the desk today can have a line again: its next step not yet done. */
+function nextStepDay(state: LadderState, invoice: LadderInvoice, rungs: ReadonlyMap<string, RungRecord> | undefined): string | null {
+  const client = state.clients.get(invoice.clientId);
+  if (!client) return null;
+  const { policy } = policyFor(state.policies, invoice, client);
+  return planSteps(policy, invoice, client, state.policies).find((s) => !isFinal(rungs?.get(s.step.key)))?.scheduledOn ?? null;
 }
 
 /**
@@ -370,9 +383,18 @@ export function forecastLadder(state: LadderState, days: number): ForecastEntry[
   const rungs = new Map<string, Map<string, RungRecord>>();
   for (const [invoiceId, records] of state.rungs) rungs.set(invoiceId, new Map(records));
   const entries: ForecastEntry[] = [];
+  // A big book has tens of thousands of open invoices, most with nothing to do on a given day: an
+  // invoice with no line today sleeps until its next step's day.
+  const wakeOn = new Map<string, string>();
   for (let d = 0; d < days; d += 1) {
     const date = plusDays(state.asOf, d);
-    const { lines } = evaluateLadder({ ...state, asOf: date, rungs });
+    const awake = state.invoices.filter((i) => (wakeOn.get(i.id) ?? date) <= date);
+    const lines = invoiceLinesOf({ ...state, asOf: date, rungs }, awake);
+    const withLines = new Set(lines.map((l) => l.invoiceId));
+    for (const invoice of awake) {
+      if (withLines.has(invoice.id)) continue;
+      wakeOn.set(invoice.id, nextStepDay(state, invoice, rungs.get(invoice.id)) ?? '9999-12-31');
+    }
     for (const l of lines) {
       const runs = RUNNABLE_STATUSES.includes(l.status) || l.status === 'needs_approval';
       if (!runs && l.status !== 'missed' && l.status !== 'superseded') continue;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
-import { evaluateLadder } from '../../../../shared/ladder/evaluate.js';
+import { evaluateLadder, forecastLadder } from '../../../../shared/ladder/evaluate.js';
 import { DEFAULT_POLICY, type DunningPolicy } from '../../../../shared/ladder/policy.js';
 import { RUNNABLE_STATUSES, type LadderState, type RungRecord } from '../../../../shared/ladder/state.js';
 
@@ -88,6 +88,46 @@ describe('the ladder over random open days', () => {
         if (fees.length) expect(fees[0]!.feeDate).toBe(feeDay);
       }),
       { numRuns: 300, seed: 8 },
+    );
+  });
+});
+
+describe('the forecast', () => {
+  // The forecast lets an invoice with nothing on a day sleep until its next step: it must give
+  // exactly what evaluating every invoice every day gives.
+  function dailyForecast(state: LadderState, days: number) {
+    const rungs = new Map<string, Map<string, RungRecord>>();
+    const out: string[] = [];
+    for (let d = 0; d < days; d += 1) {
+      const asOf = addDays(state.asOf, d);
+      for (const line of evaluateLadder({ ...state, asOf, rungs }).lines) {
+        const runs = RUNNABLE_STATUSES.includes(line.status) || line.status === 'needs_approval';
+        if (!runs && line.status !== 'missed' && line.status !== 'superseded') continue;
+        if (runs) out.push(`${asOf} ${line.invoiceId} ${line.stepKey}`);
+        const records = rungs.get(line.invoiceId) ?? rungs.set(line.invoiceId, new Map()).get(line.invoiceId)!;
+        const done = runs && !line.noticeSuperseded;
+        records.set(line.stepKey, { stepKey: line.stepKey, state: done ? 'done' : line.status === 'missed' ? 'missed' : 'superseded', doneOn: done ? asOf : null, postponedUntil: null });
+      }
+    }
+    return out;
+  }
+
+  it('sleeping invoices change nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ due: fc.integer({ min: -40, max: 40 }), open: fc.integer({ min: 1, max: 30_000 }), client: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 12 }), (specs) => {
+        const asOf = '2026-12-01';
+        const policy = { ...DEFAULT_POLICY, minimumMinorByCurrency: { USD: 15_000 } };
+        const state: LadderState = {
+          asOf,
+          invoices: specs.map((s, i) => ({ id: `in_${i}`, number: `N${i}`, clientId: `cl_${s.client}`, kind: 'invoice', isLateFee: false, currency: 'USD', issueDate: '2026-10-01', dueDate: addDays(asOf, s.due), totalMinor: s.open, openMinor: s.open, contractIds: [] })),
+          clients: new Map([0, 1, 2, 3].map((c) => [`cl_${c}`, { id: `cl_${c}`, name: `C${c}`, band: null, manualOnly: false, tags: [], channels: ['email'], arrangements: { plans: [], promises: [], disputes: [] } }])),
+          rungs: new Map(),
+          policies: { policies: new Map([['dp', policy]]), defaultPolicyId: 'dp', assignments: { contract: new Map(), client: new Map(), group: new Map(), band: new Map() }, restrictDaysEarlier: {} },
+        };
+        const fast = forecastLadder(state, 45).map((e) => `${e.date} ${e.line.invoiceId} ${e.line.stepKey}`);
+        expect(fast).toEqual(dailyForecast(state, 45));
+      }),
+      { numRuns: 100, seed: 3 },
     );
   });
 });
