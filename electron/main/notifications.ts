@@ -1,6 +1,7 @@
-// The desktop notification of the desktop app: when the arrears desk has work for a person (lines
-// waiting for approval, failed steps, calls due), the backend's 'dunning.attention' event becomes
-// a system notification in the user's language; clicking it brings the window to the front.
+// The desktop notifications of the desktop app: when the arrears desk has work for a person (lines
+// waiting for approval, failed steps, calls due) — the backend's 'dunning.attention' event — or a
+// panel action failed ('actions.updated' with state failed), a system notification in the user's
+// language; clicking it brings the window to the front.
 // Browser mode does the same with the web Notification API in the renderer.
 import { Notification } from 'electron';
 import type { EventPayload } from '../../shared/api/events.js';
@@ -21,11 +22,16 @@ export function deskNotificationText(language: Language, attention: EventPayload
   return { title: translate(language, 'desk.notify.title'), body: translate(language, 'desk.notify.body', attention) };
 }
 
-/** Listens for 'dunning.attention' and notifies; returns the unsubscribe function. */
+/** A failed panel action's words. */
+export const actionFailedText = (language: Language) => ({ title: translate(language, 'desk.notify.actionFailedTitle'), body: translate(language, 'desk.notify.actionFailedBody') });
+
+/** Listens for 'dunning.attention' and failed panel actions, and notifies; returns the unsubscribe function. */
 export function notifyDeskAttention(backend: Pick<Backend, 'subscribe'>, options: DeskNotificationOptions): () => void {
   return backend.subscribe((event) => {
-    if (event.name !== 'dunning.attention' || !Notification.isSupported()) return;
-    const text = deskNotificationText(options.language(), event.payload);
+    if (!Notification.isSupported()) return;
+    let text: { title: string; body: string } | null = null;
+    if (event.name === 'dunning.attention') text = deskNotificationText(options.language(), event.payload);
+    else if (event.name === 'actions.updated' && event.payload.state === 'failed') text = actionFailedText(options.language());
     if (!text) return;
     const notification = new Notification(text);
     notification.on('click', options.onClick);

@@ -90,6 +90,8 @@ export const ladderEn = {
   'desk.notify.blocked': 'This browser blocks notifications from HostLedger; allow them in the site settings.',
   'desk.notify.title': 'HostLedger: arrears desk',
   'desk.notify.body': 'Waiting for approval: {needsApproval}. Failed: {failed}. Calls due: {callsDue}.',
+  'desk.notify.actionFailedTitle': 'HostLedger: a panel action failed',
+  'desk.notify.actionFailedBody': 'Open Panel actions to see why and retry it.',
 
   'ladderStatus.due': 'Runs at the next run',
   'ladderStatus.needs_approval': 'Needs approval',
@@ -354,6 +356,8 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'desk.notify.blocked': '此浏览器已阻止 HostLedger 的通知，请在网站设置中允许。',
   'desk.notify.title': 'HostLedger：催缴工作台',
   'desk.notify.body': '待批准：{needsApproval}。失败：{failed}。待拨电话：{callsDue}。',
+  'desk.notify.actionFailedTitle': 'HostLedger：面板操作失败',
+  'desk.notify.actionFailedBody': '请打开“面板操作”查看原因并重试。',
 
   'ladderStatus.due': '下次执行时处理',
   'ladderStatus.needs_approval': '待批准',

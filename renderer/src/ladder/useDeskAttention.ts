@@ -1,6 +1,6 @@
 // How much on the desk waits for a person (lines needing approval, failed lines), for the badge on
 // the desk's navigation item: read once, then kept current by the backend's 'dunning.attention'
-// and 'dunning.ran' events. In browser mode the same event also raises a desktop notification
+// and 'dunning.ran' events. In browser mode the same event (and a panel action that failed) raises a desktop notification
 // through the web Notification API — only if the user allowed it on the desk; the desktop app's
 // main process shows its own (electron/main/notifications.ts), so the window stays quiet there.
 import { useEffect, useState } from 'react';
@@ -31,6 +31,9 @@ export function useDeskAttention(): [number, (counts: Record<string, number>) =>
   useBackendEvent('dunning.attention', (event) => {
     setCount(event.needsApproval + event.failed);
     if (browserNotificationsAllowed()) new Notification(t('desk.notify.title'), { body: t('desk.notify.body', event), tag: 'hostledger-desk' });
+  });
+  useBackendEvent('actions.updated', (event) => {
+    if (event.state === 'failed' && browserNotificationsAllowed()) new Notification(t('desk.notify.actionFailedTitle'), { body: t('desk.notify.actionFailedBody'), tag: `hostledger-action-${event.id}` });
   });
   return [count, (counts) => setCount(waitingCount(counts))];
 }

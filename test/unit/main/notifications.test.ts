@@ -46,6 +46,17 @@ describe('the desktop notification for the arrears desk', () => {
     expect(electron.Notification.shown).toHaveLength(2);
   });
 
+  it('notifies a panel action that failed, not one that changed otherwise', () => {
+    const listeners: ((event: never) => void)[] = [];
+    const backend = { subscribe: (listener: (event: never) => void) => (listeners.push(listener), () => undefined) };
+    notifyDeskAttention(backend as never, { language: () => 'zh-CN', onClick: vi.fn() });
+    const push = (state: string) => listeners.forEach((listener) => listener({ name: 'actions.updated', payload: { id: 'pa_1', contractId: 'ct_1', state } } as never));
+    push('running');
+    push('succeeded');
+    push('failed');
+    expect(electron.Notification.shown.map((n) => n.options.title)).toEqual(['HostLedger：面板操作失败']);
+  });
+
   it('words nothing when nothing waits', () => {
     expect(deskNotificationText('en', attention(0, 0, 0))).toBeNull();
     expect(deskNotificationText('zh-CN', attention(1, 0, 0))?.body).toBe('待批准：1。失败：0。待拨电话：0。');
