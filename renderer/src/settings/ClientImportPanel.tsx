@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
+import { UndoImportButton } from './UndoImportButton.js';
 
 type Preview = Output<'imports.clients.preview'>;
 type Batch = Output<'imports.clients.list'>['items'][number];
@@ -305,21 +306,15 @@ export function ClientImportPanel() {
                 <td>{formatInstant(batch.createdAt, language)}</td>
                 <td>{batch.status === 'undone' && batch.undoneAt ? t('imports.status.undoneAt', { when: formatInstant(batch.undoneAt, language) }) : t('imports.status.imported')}</td>
                 <td className="col-actions">
-                  {batch.status === 'imported' &&
-                    (confirmUndo === batch.id ? (
-                      <span className="button-row button-row-end">
-                        <button type="button" className="button button-small" onClick={() => setConfirmUndo(null)}>
-                          {t('form.cancel')}
-                        </button>
-                        <button type="button" className="button button-small button-danger" disabled={working} onClick={() => void undo(batch.id)}>
-                          {t('imports.undoConfirm')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="button button-small button-danger-outline" disabled={working} onClick={() => setConfirmUndo(batch.id)}>
-                        {t('imports.undo')}
-                      </button>
-                    ))}
+                  {batch.status === 'imported' && (
+                    <UndoImportButton
+                      confirming={confirmUndo === batch.id}
+                      working={working}
+                      onAsk={() => setConfirmUndo(batch.id)}
+                      onCancel={() => setConfirmUndo(null)}
+                      onConfirm={() => void undo(batch.id)}
+                    />
+                  )}
                 </td>
               </tr>
             ))}
