@@ -108,37 +108,30 @@ function walletDirection(direction: string): 1 | -1 | 'skip' {
 
 const failedStatus = (status: string) => /关闭|失败|撤销/.test(status);
 
+/** Alipay's and WeChat Pay's bills: one table under a preamble, 收/支 for the direction, a status that can say the payment failed. */
+function walletLayout(columns: { status: string; amount: [string, string]; reference: string[]; counterparty: string[] }, currency: string): Layout {
+  return {
+    isHeader: (cells) => has(cells, '交易时间', '收/支', '交易对方'),
+    date: '交易时间',
+    dateFormat: 'wallet',
+    amount: (get) => {
+      const sign = walletDirection(get('收/支'));
+      if (sign === 'skip' || failedStatus(get(columns.status))) return 'skip';
+      return { text: get(columns.amount[0]) || get(columns.amount[1]), sign };
+    },
+    currency: () => currency,
+    reference: columns.reference,
+    counterparty: columns.counterparty,
+  };
+}
+
 function layoutOf(source: StatementSource): Layout {
   const fixedCurrency = source.currency ?? 'CNY';
   switch (source.format) {
     case 'alipay':
-      return {
-        isHeader: (cells) => has(cells, '交易时间', '收/支', '交易对方'),
-        date: '交易时间',
-        dateFormat: 'wallet',
-        amount: (get) => {
-          const sign = walletDirection(get('收/支'));
-          if (sign === 'skip' || failedStatus(get('交易状态'))) return 'skip';
-          return { text: get('金额') || get('金额（元）'), sign };
-        },
-        currency: () => fixedCurrency,
-        reference: ['商品说明', '备注'],
-        counterparty: ['交易对方', '对方账号'],
-      };
+      return walletLayout({ status: '交易状态', amount: ['金额', '金额（元）'], reference: ['商品说明', '备注'], counterparty: ['交易对方', '对方账号'] }, fixedCurrency);
     case 'wechat':
-      return {
-        isHeader: (cells) => has(cells, '交易时间', '收/支', '交易对方'),
-        date: '交易时间',
-        dateFormat: 'wallet',
-        amount: (get) => {
-          const sign = walletDirection(get('收/支'));
-          if (sign === 'skip' || failedStatus(get('当前状态'))) return 'skip';
-          return { text: get('金额(元)') || get('金额'), sign };
-        },
-        currency: () => fixedCurrency,
-        reference: ['商品', '备注'],
-        counterparty: ['交易对方'],
-      };
+      return walletLayout({ status: '当前状态', amount: ['金额(元)', '金额'], reference: ['商品', '备注'], counterparty: ['交易对方'] }, fixedCurrency);
     case 'paypal':
       return {
         isHeader: (cells) => has(cells, 'Date', 'Gross', 'Currency'),
