@@ -117,7 +117,7 @@ function checkLadder(db: Database.Database) {
   for (const { key } of messages) if (key.startsWith('rung:')) expect(keysOfRungs.has(key), `message ${key} belongs to no rung`).toBe(true);
 }
 
-/** What a change on the fake panel was, in the action kinds that ask for it. */
+/** What a change on the fake panel was, in the action families that ask for it. */
 function kindsOf(change: FakeChange): string[] {
   const { before, after } = change;
   if (!before) return ['created'];
@@ -131,15 +131,29 @@ function kindsOf(change: FakeChange): string[] {
   return kinds;
 }
 
+/** The WHM functions that change an account, by the action family that sends them. */
+const WHM_CHANGES: Record<string, string> = {
+  suspendacct: 'suspend',
+  unsuspendacct: 'unsuspend',
+  limitbw: 'bandwidth',
+  changepackage: 'package',
+  start_background_pkgacct: 'backup',
+  removeacct: 'terminate',
+};
+const familyOf = (kind: string) => (kind.endsWith('_bandwidth') ? 'bandwidth' : kind === 'downgrade' || kind === 'restore_package' ? 'package' : kind);
+
+const tally = (keys: string[]) => keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>());
+
 /**
  * The panel after a kill: each rung asked for each contract's action once (the ids it kept are its
  * own, none shared with another rung), no contract has two open actions of one kind, and the fake
- * panel changed each account no more often than actions that got as far as sending were asked for —
- * a queue that sent an action twice (after a restart, say) would change it twice.
+ * panel was sent each account's change, and changed it, no more often than actions that got as far
+ * as sending it were asked for — a queue that sent an action again after a restart, or a ladder that
+ * asked again, would show up as one change request too many.
  */
 function checkPanelActions(db: Database.Database, panel: FakePanel) {
-  const actions = db.prepare<[], { id: string; contract_id: string; kind: string; state: string; account: string; backup_ref: string | null }>(
-    'SELECT id, contract_id, kind, state, account, backup_ref FROM panel_actions',
+  const actions = db.prepare<[], { id: string; contract_id: string; kind: string; state: string; account: string; backup_ref: string | null; error_kind: string | null }>(
+    'SELECT id, contract_id, kind, state, account, backup_ref, error_kind FROM panel_actions',
   ).all();
   const byId = new Map(actions.map((a) => [a.id, a]));
   const owner = new Map<string, string>();
@@ -160,17 +174,20 @@ function checkPanelActions(db: Database.Database, panel: FakePanel) {
     "SELECT count(*) AS n FROM (SELECT contract_id, kind FROM panel_actions WHERE state IN ('pending_approval', 'queued', 'running') GROUP BY contract_id, kind HAVING count(*) > 1)",
   ).get();
   expect(open?.n, 'two open actions of one kind on one contract').toBe(0);
-  // What may have reached the panel: running or succeeded, and a backup the panel has named.
-  const sent = new Map<string, number>();
-  const family = (kind: string) => (kind === 'limit_bandwidth' || kind === 'restore_bandwidth' ? 'bandwidth' : kind === 'downgrade' || kind === 'restore_package' ? 'package' : kind);
-  for (const a of actions) {
-    if (a.state === 'running' || a.state === 'succeeded' || (a.kind === 'backup' && a.backup_ref !== null)) {
-      const key = `${a.account}|${family(a.kind)}`;
-      sent.set(key, (sent.get(key) ?? 0) + 1);
-    }
-  }
-  const changed = new Map<string, number>();
-  for (const change of panel.changes) for (const kind of kindsOf(change)) changed.set(`${change.account}|${kind}`, (changed.get(`${change.account}|${kind}`) ?? 0) + 1);
+  // What may have been sent: running or succeeded, a backup the panel named, or one cut off while it started.
+  const sent = tally(
+    actions
+      .filter((a) => a.state === 'running' || a.state === 'succeeded' || (a.kind === 'backup' && (a.backup_ref !== null || a.error_kind === 'interrupted')))
+      .map((a) => `${a.account}|${familyOf(a.kind)}`),
+  );
+  const requested = tally(
+    panel.requests.flatMap((r) => {
+      const family = WHM_CHANGES[r.path.replace(/^\/json-api\//, '')];
+      return family ? [`${r.query.user ?? r.form.user ?? ''}|${family}`] : [];
+    }),
+  );
+  for (const [key, n] of requested) expect(n, `change requests the panel received for ${key}`).toBeLessThanOrEqual(sent.get(key) ?? 0);
+  const changed = tally(panel.changes.flatMap((change) => kindsOf(change).map((kind) => `${change.account}|${kind}`)));
   for (const [key, n] of changed) expect(n, `changes on the panel for ${key}`).toBeLessThanOrEqual(sent.get(key) ?? 0);
 }
 
@@ -222,9 +239,9 @@ describe('crash safety', () => {
     let linesBeforeKills = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
       // A new day every other start, so renewals and late fees fall due while the process is being killed;
-      // every fourth start finishes a ladder run first, so restrictions and suspensions fall due too.
+      // every fifth start finishes a ladder run first, so restrictions and suspensions fall due too.
       const date = addDays(START, Math.floor(kill / 2));
-      linesBeforeKills += await runAndKill(dataDir, date, random.int(1, 1e9), random.int(5, 400), acked, kill % 4 === 3);
+      linesBeforeKills += await runAndKill(dataDir, date, random.int(1, 1e9), random.int(5, 400), acked, kill % 5 === 4);
       checkSurvivors(dbFile, acked, panel);
       survived += 1;
     }
