@@ -152,8 +152,8 @@ const tally = (keys: string[]) => keys.reduce((counts, key) => counts.set(key, (
  * asked again, would show up as one change request too many.
  */
 function checkPanelActions(db: Database.Database, panel: FakePanel) {
-  const actions = db.prepare<[], { id: string; contract_id: string; kind: string; state: string; account: string; backup_ref: string | null; error_kind: string | null }>(
-    'SELECT id, contract_id, kind, state, account, backup_ref, error_kind FROM panel_actions',
+  const actions = db.prepare<[], { id: string; contract_id: string; kind: string; state: string; account: string; requested_by: string; backup_ref: string | null; error_kind: string | null }>(
+    'SELECT id, contract_id, kind, state, account, requested_by, backup_ref, error_kind FROM panel_actions',
   ).all();
   const byId = new Map(actions.map((a) => [a.id, a]));
   const owner = new Map<string, string>();
@@ -170,6 +170,8 @@ function checkPanelActions(db: Database.Database, panel: FakePanel) {
       }
     }
   }
+  // Whatever the ladder asked for, a rung kept: an action it asked for again would be kept by none.
+  for (const a of actions) if (a.requested_by === 'ladder') expect(owner.has(a.id), `ladder action ${a.kind} ${a.id} kept by no rung`).toBe(true);
   const open = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM (SELECT contract_id, kind FROM panel_actions WHERE state IN ('pending_approval', 'queued', 'running') GROUP BY contract_id, kind HAVING count(*) > 1)",
   ).get();
