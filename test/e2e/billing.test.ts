@@ -396,18 +396,20 @@ describe('billing in browser mode', () => {
     await page.getByRole('link', { name: 'Import history' }).click();
     await mainHeading('Settings').waitFor();
     expect(page.url()).toMatch(/#\/settings\/imports$/);
+    // The client and contract import sits on the same page: the history import is its own region.
+    const history = page.getByRole('region', { name: 'Import invoices and payments' });
     const header = 'customer_id,invoice_id,invoice_date,due_date,amount,settled_date,disputed';
     const rows = [`Lotus Web Studio,OLD-1,${addDays(today, -200)},${addDays(today, -180)},80.00,${addDays(today, -175)},0`, `Lotus Web Studio,OLD-2,${addDays(today, -100)},not-a-date,80.00,,0`];
-    await page.getByLabel('CSV', { exact: true }).fill([header, ...rows].join('\n'));
-    await page.getByRole('button', { name: 'Check the file' }).click();
-    const problems = page.getByRole('table', { name: 'Problems per row' });
+    await history.getByLabel('CSV', { exact: true }).fill([header, ...rows].join('\n'));
+    await history.getByRole('button', { name: 'Check the file' }).click();
+    const problems = history.getByRole('table', { name: 'Problems per row' });
     await expect.poll(() => problems.innerText()).toContain('due_date');
     expect(await problems.innerText()).toContain('Enter a date as YYYY-MM-DD');
-    expect(await page.getByRole('button', { name: /^Import \d+ rows$/ }).count()).toBe(0);
+    expect(await history.getByRole('button', { name: /^Import \d+ rows$/ }).count()).toBe(0);
 
-    await page.getByLabel('CSV', { exact: true }).fill([header, rows[0], rows[1]!.replace('not-a-date', addDays(today, -80))].join('\n'));
-    await page.getByRole('button', { name: 'Check the file' }).click();
-    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await history.getByLabel('CSV', { exact: true }).fill([header, rows[0], rows[1]!.replace('not-a-date', addDays(today, -80))].join('\n'));
+    await history.getByRole('button', { name: 'Check the file' }).click();
+    await history.getByRole('button', { name: 'Import 2 rows' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Imported. Invoices: 2, payments: 1, new clients: 0.');
     const earlier = page.getByRole('table', { name: 'Earlier imports' });
     await expect.poll(() => earlier.innerText()).toContain('Imported');

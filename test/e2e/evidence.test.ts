@@ -62,6 +62,9 @@ afterAll(() => closeBook(book));
 describe('the evidence bundle in browser mode', () => {
   it('is made from the client page; the ZIP downloads with the hash the page shows', async () => {
     await page.goto(server.url);
+    // A book with clients opens on the arrears desk.
+    await page.getByRole('heading', { level: 1, name: 'Arrears desk' }).waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     await page.getByRole('link', { name: 'Lotus Web Studio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lotus Web Studio' }).waitFor();
