@@ -53,6 +53,12 @@ const paidBy = (installment: TrackedInstallment, date: string) => installment.pa
 /** Unpaid past its grace days as of `asOf`: the plan broke the day after the grace ended. */
 const missed = (installment: TrackedInstallment, asOf: string) => graceUntil(installment.dueDate) < asOf && !paidBy(installment, graceUntil(installment.dueDate));
 
+/**
+ * The installment that broke a plan: the first left unpaid past its grace days. It may have been
+ * paid since (its state is then 'paid'), but the plan broke all the same.
+ */
+export const missedInstallment = <T extends TrackedInstallment>(installments: readonly T[], asOf: string): T | undefined => installments.find((i) => missed(i, asOf));
+
 export function installmentState(installment: TrackedInstallment, asOf: string): InstallmentState {
   if (paidBy(installment, asOf)) return 'paid';
   if (asOf <= installment.dueDate) return 'upcoming';
@@ -84,7 +90,7 @@ export function planStanding(plan: PlanFacts, asOf: string): StandingOnDate {
     if (plan.status === 'complete') return { standing: 'complete', graceUntil: null, brokenOn: null };
     if (plan.status === 'broken' || plan.status === 'cancelled') return { standing: 'broken', graceUntil: null, brokenOn: plan.closedDate };
   }
-  const broken = plan.installments.find((i) => missed(i, asOf));
+  const broken = missedInstallment(plan.installments, asOf);
   if (broken) return { standing: 'broken', graceUntil: null, brokenOn: addDays(graceUntil(broken.dueDate), 1) };
   if (plan.installments.every((i) => paidBy(i, asOf))) return { standing: 'complete', graceUntil: null, brokenOn: null };
   const late = plan.installments.find((i) => installmentState(i, asOf) === 'late');

@@ -3,7 +3,7 @@
 // daily billing run for the whole book, and after each payment for its client.
 import type { z } from 'zod';
 import type { arrangementChangeSchema } from '../../../../shared/api/arrangements.js';
-import { graceUntil } from '../../../../shared/billing/planStanding.js';
+import { graceUntil, missedInstallment } from '../../../../shared/billing/planStanding.js';
 import { addDays } from '../../../../shared/dates.js';
 import type { Context } from '../../context.js';
 import { activePaymentPlans, closePaymentPlan } from './paymentPlans.js';
@@ -24,7 +24,7 @@ export function settleArrangements(ctx: Context, asOf: string, clientId?: string
         closePaymentPlan(ctx, plan.id, 'complete', on, { asOf, paidMinor: plan.paidMinor });
         changes.push({ kind: 'payment_plan', id: plan.id, clientId: plan.clientId, status: 'complete', on });
       } else if (plan.standing === 'broken') {
-        const missed = plan.installments.find((i) => i.state === 'missed')!;
+        const missed = missedInstallment(plan.installments, asOf)!;
         const on = addDays(graceUntil(missed.dueDate), 1);
         closePaymentPlan(ctx, plan.id, 'broken', on, { asOf, missedInstallment: missed.dueDate, paidMinor: plan.paidMinor });
         changes.push({ kind: 'payment_plan', id: plan.id, clientId: plan.clientId, status: 'broken', on });
