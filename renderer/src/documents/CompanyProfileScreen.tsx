@@ -10,7 +10,6 @@ import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
-import { LoadNotice } from '../ui/LoadNotice.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
@@ -23,7 +22,7 @@ type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } 
 
 export function CompanyProfileScreen() {
   const api = useApi();
-  const { t } = useI18n();
+  const { language, t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -43,7 +42,19 @@ export function CompanyProfileScreen() {
         <h1>{t('settings.title')}</h1>
       </div>
       <SettingsNav current="companyProfile" />
-      <LoadNotice loading={loaded.status === 'loading'} problem={loaded.status === 'failed' ? loaded.error : null} onRetry={() => setAttempt((count) => count + 1)} />
+      {loaded.status === 'loading' && (
+        <p className="muted" role="status">
+          {t('shell.loading')}
+        </p>
+      )}
+      {loaded.status === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          <p>{translateApiError(language, loaded.error)}</p>
+          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+            {t('list.retry')}
+          </button>
+        </div>
+      )}
       {loaded.status === 'ready' && <CompanyProfileForm profile={loaded.profile} onSaved={(profile) => setLoaded({ status: 'ready', profile })} />}
     </div>
   );
