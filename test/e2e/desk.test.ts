@@ -104,6 +104,38 @@ describe('the arrears desk in browser mode', () => {
     await screenshot('desk-en.png');
   });
 
+  it('keeps a screen opened while it is still deciding where to land, instead of bouncing to the desk', async () => {
+    // The landing's question (has the book clients?) is held until the user has gone elsewhere.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const asking = new Promise<void>((resolve) => (asked = resolve));
+    await page.route('**/api/clients.search', async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(server.url);
+      await page.reload();
+      await asking;
+      await page.evaluate(() => (window.location.hash = '#/reports'));
+      await mainHeading('Reports').waitFor();
+      const answered = page.waitForResponse('**/api/clients.search');
+      release();
+      // Give the held answer time to arrive and (before the fix) replace the route with the desk.
+      await answered;
+      await page.waitForTimeout(300);
+      expect(page.url()).toMatch(/#\/reports$/);
+      expect(await mainHeading('Reports').isVisible()).toBe(true);
+    } finally {
+      release();
+      await page.unroute('**/api/clients.search');
+      await page.evaluate(() => (window.location.hash = '#/desk'));
+      await mainHeading('Arrears desk').waitFor();
+    }
+  });
+
   it('approves a restriction and skips a notice with a reason, by mouse and by keyboard', async () => {
     const desk = await api('dunning.desk', {});
     approved = desk.lines.find((line) => line.stepKey === 'restriction' && line.status === 'needs_approval')!;

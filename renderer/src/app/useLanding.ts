@@ -12,14 +12,25 @@ export function useLanding(): boolean {
   useEffect(() => {
     if (!deciding) return;
     let current = true;
+    // A route opened meanwhile (a link clicked, an address typed) wins over the landing: the
+    // answer below must not bounce the user from where they went to the desk.
+    const settle = () => {
+      current = false;
+      setDeciding(false);
+    };
+    const onHashChange = () => {
+      if (!isLandingFragment(window.location.hash)) settle();
+    };
+    window.addEventListener('hashchange', onHashChange);
     void api.call('clients.search', { limit: 1 }).then((answer) => {
       if (!current) return;
       const hasClients = answer.ok && answer.value.items.length > 0;
       window.location.replace(hrefOf({ name: hasClients ? 'desk' : 'clients' }));
-      setDeciding(false);
+      settle();
     });
     return () => {
       current = false;
+      window.removeEventListener('hashchange', onHashChange);
     };
   }, [api, deciding]);
   return deciding;
