@@ -119,7 +119,7 @@ describe('the arrears desk in browser mode', () => {
       await page.goto(server.url);
       await page.reload();
       await asking;
-      await page.evaluate(() => (window.location.hash = '#/reports'));
+      await page.evaluate("window.location.hash = '#/reports'");
       await mainHeading('Reports').waitFor();
       const answered = page.waitForResponse('**/api/clients.search');
       release();
@@ -131,7 +131,7 @@ describe('the arrears desk in browser mode', () => {
     } finally {
       release();
       await page.unroute('**/api/clients.search');
-      await page.evaluate(() => (window.location.hash = '#/desk'));
+      await page.evaluate("window.location.hash = '#/desk'");
       await mainHeading('Arrears desk').waitFor();
     }
   });
