@@ -236,55 +236,77 @@ export function summariseHistory(history: PaymentHistory): ClientSummary {
   return s;
 }
 
-/** The factor values and their parameters, from a summary (however it was computed). */
-export function factorsOf(s: ClientSummary): Features {
+/** What both the factor values and their wording are worked out from. */
+function measuresOf(s: ClientSummary) {
   const today = dayNumber(s.asOf);
   // The prior weighs as much as PRIOR_WEIGHT invoices as recent as the newest one, so a client billed
   // once a year is judged on their own invoices as much as one billed every month.
   const prior = s.resolved === 0 ? 1 : PRIOR_WEIGHT * s.newestWeight;
-  const lateRate = (s.lateWeight + PRIOR_RATE * prior) / (s.weightSum + prior);
-  const share = (late: number, of: number) => (of === 0 ? 0 : late / of);
-  const trend = s.recentResolved === 0 || s.earlierResolved === 0 ? 0 : share(s.recentLate, s.recentResolved) - share(s.earlierLate, s.earlierResolved);
   const usual = s.averageMinor;
-  const tenureDays = s.firstIssue === null ? 0 : today - dayNumber(s.firstIssue);
-  const ratio = s.newInvoiceMinor !== null && usual > 0 && s.newInvoiceMinor > 0 ? s.newInvoiceMinor / usual : 1;
-  const meanDaysLate = s.weightSum === 0 ? 0 : s.daysWeight / s.weightSum;
-
-  const params: Record<FactorCode, FactorParams> = {
-    late_rate: { late: s.yearLate, of: s.yearResolved, rate: Math.round(lateRate * 100) },
-    last_late: { late: s.lastLate },
-    deteriorating: { recentPercent: Math.round(share(s.recentLate, s.recentResolved) * 100), earlierPercent: Math.round(share(s.earlierLate, s.earlierResolved) * 100) },
-    lateness: { averageDays: Math.round(meanDaysLate) },
-    past_due_days: { days: s.pastDueDays },
-    past_due_count: { count: s.pastDueCount },
-    past_due_amount: { amountMinor: s.pastDueMinor, usualMinor: Math.round(usual) },
-    partial: { count: s.partial },
-    bounced: { count: s.bounced, lastDate: s.lastBounced },
-    broken_promises: { count: s.brokenPromises, lastDate: s.lastBrokenPromise },
-    broken_plans: { count: s.brokenPlans, lastDate: s.lastBrokenPlan },
-    disputes: { count: s.disputes },
-    tenure: { days: tenureDays },
-    new_client: { invoices: s.resolved },
-    amount_vs_usual: { ratioPercent: Math.round(ratio * 100) },
+  return {
+    lateRate: (s.lateWeight + PRIOR_RATE * prior) / (s.weightSum + prior),
+    recentShare: share(s.recentLate, s.recentResolved),
+    earlierShare: share(s.earlierLate, s.earlierResolved),
+    usual,
+    tenureDays: s.firstIssue === null ? 0 : today - dayNumber(s.firstIssue),
+    ratio: s.newInvoiceMinor !== null && usual > 0 && s.newInvoiceMinor > 0 ? s.newInvoiceMinor / usual : 1,
+    meanDaysLate: s.weightSum === 0 ? 0 : s.daysWeight / s.weightSum,
   };
-  const values = [
-    logit(lateRate),
+}
+
+const share = (late: number, of: number) => (of === 0 ? 0 : late / of);
+
+/**
+ * The factor values alone, in FACTOR_CODES order: all a score needs. A whole-book rescore computes
+ * only these; the wording (factorParams) is worked out for the client whose page is open.
+ */
+export function factorValues(s: ClientSummary): number[] {
+  const m = measuresOf(s);
+  const trend = s.recentResolved === 0 || s.earlierResolved === 0 ? 0 : m.recentShare - m.earlierShare;
+  return [
+    logit(m.lateRate),
     s.lastLate,
     trend,
-    Math.log1p(meanDaysLate),
+    Math.log1p(m.meanDaysLate),
     Math.log1p(s.pastDueDays),
     Math.log1p(s.pastDueCount),
-    usual > 0 ? Math.log1p(s.pastDueMinor / usual) : 0,
+    m.usual > 0 ? Math.log1p(s.pastDueMinor / m.usual) : 0,
     Math.log1p(s.partial),
     Math.log1p(s.bounced),
     Math.log1p(s.brokenPromises),
     Math.log1p(s.brokenPlans),
     Math.log1p(s.disputes),
-    Math.log1p(tenureDays / 30),
+    Math.log1p(m.tenureDays / 30),
     s.resolved === 0 ? 1 : 0,
-    Math.max(-3, Math.min(3, Math.log(ratio))),
+    Math.max(-3, Math.min(3, Math.log(m.ratio))),
   ];
-  return { values, params };
+}
+
+/** What the UI needs to word each factor (see Features.params). */
+export function factorParams(s: ClientSummary): Record<FactorCode, FactorParams> {
+  const m = measuresOf(s);
+  return {
+    late_rate: { late: s.yearLate, of: s.yearResolved, rate: Math.round(m.lateRate * 100) },
+    last_late: { late: s.lastLate },
+    deteriorating: { recentPercent: Math.round(m.recentShare * 100), earlierPercent: Math.round(m.earlierShare * 100) },
+    lateness: { averageDays: Math.round(m.meanDaysLate) },
+    past_due_days: { days: s.pastDueDays },
+    past_due_count: { count: s.pastDueCount },
+    past_due_amount: { amountMinor: s.pastDueMinor, usualMinor: Math.round(m.usual) },
+    partial: { count: s.partial },
+    bounced: { count: s.bounced, lastDate: s.lastBounced },
+    broken_promises: { count: s.brokenPromises, lastDate: s.lastBrokenPromise },
+    broken_plans: { count: s.brokenPlans, lastDate: s.lastBrokenPlan },
+    disputes: { count: s.disputes },
+    tenure: { days: m.tenureDays },
+    new_client: { invoices: s.resolved },
+    amount_vs_usual: { ratioPercent: Math.round(m.ratio * 100) },
+  };
+}
+
+/** The factor values and their parameters, from a summary (however it was computed). */
+export function factorsOf(s: ClientSummary): Features {
+  return { values: factorValues(s), params: factorParams(s) };
 }
 
 export function featuresOf(history: PaymentHistory): Features {

@@ -1,7 +1,7 @@
 // The score: a logistic combination of the factors (features.ts), shown as 0–100 with a band and
 // each factor's share. 0–100 is the estimated chance, in percent, that the next invoice is paid
 // late or not at all — so a band means the same in every book.
-import { FACTOR_CODES, factorsOf, summariseHistory, type ClientSummary, type FactorCode, type FactorParams } from './features.js';
+import { FACTOR_CODES, factorParams, factorValues, summariseHistory, type ClientSummary, type FactorCode, type FactorParams } from './features.js';
 import type { PaymentHistory } from './history.js';
 
 export const RISK_BANDS = ['low', 'medium', 'high', 'critical'] as const;
@@ -61,7 +61,15 @@ export interface RiskScore {
   factors: FactorContribution[];
 }
 
-export const bandOf = (score: number): RiskBand => (score < 25 ? 'low' : score < 50 ? 'medium' : score < 75 ? 'high' : 'critical');
+/** The scores of each band, both ends included: a band is a range of scores, so a list filtered by band walks the score index. */
+export const BAND_SCORES: Record<RiskBand, { from: number; to: number }> = {
+  low: { from: 0, to: 24 },
+  medium: { from: 25, to: 49 },
+  high: { from: 50, to: 74 },
+  critical: { from: 75, to: 100 },
+};
+
+export const bandOf = (score: number): RiskBand => RISK_BANDS.find((band) => score <= BAND_SCORES[band].to) ?? 'critical';
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -75,13 +83,24 @@ export function scoreHistory(history: PaymentHistory, model: RiskModel = DEFAULT
   return scoreSummary(summariseHistory(history), model);
 }
 
-/** The score of a client's summary, however it was computed (from a history here, in SQL by a recompute). */
-export function scoreSummary(summary: ClientSummary, model: RiskModel = DEFAULT_MODEL): RiskScore {
-  const { values, params } = factorsOf(summary);
+/** The score and band alone, without the reasons: what a rescore of the whole book stores. */
+export function riskOf(summary: ClientSummary, model: RiskModel = DEFAULT_MODEL): Pick<RiskScore, 'score' | 'band' | 'probability'> {
+  return scoreOfValues(factorValues(summary), model);
+}
+
+function scoreOfValues(values: readonly number[], model: RiskModel): Pick<RiskScore, 'score' | 'band' | 'probability'> {
   const probability = sigmoid(linearScore(model, values));
   const score = Math.round(probability * 100);
-  const factors = FACTOR_CODES.map((code, i) => ({ code, params: params[code], contribution: model.weights[i] * values[i] }))
+  return { score, band: bandOf(score), probability };
+}
+
+/** The score of a client's summary, however it was computed (from a history here, in SQL by a recompute), with its reasons. */
+export function scoreSummary(summary: ClientSummary, model: RiskModel = DEFAULT_MODEL): RiskScore {
+  const values = factorValues(summary);
+  const params = factorParams(summary);
+  // Contributions are kept to a thousandth: the page shows two decimals.
+  const factors = FACTOR_CODES.map((code, i) => ({ code, params: params[code], contribution: Math.round(model.weights[i] * values[i] * 1000) / 1000 }))
     .filter((f) => Math.abs(f.contribution) >= 0.005)
     .sort((a, b) => b.contribution - a.contribution);
-  return { score, band: bandOf(score), probability, factors };
+  return { ...scoreOfValues(values, model), factors };
 }

@@ -45,7 +45,7 @@ db.transaction(() => {
     `INSERT INTO contracts (id, client_id, kind, label, panel_kind, price_minor, currency, cycle, pricing_model, start_date, next_due_date, auto_renew, status, created_at, updated_at)
      VALUES (?, ?, 'shared_hosting', ?, 'none', ?, 'USD', ?, 'fixed', ?, ?, 1, ?, ?, ?)`,
   );
-  const score = db.prepare("INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at) VALUES (?, ?, ?, '[]', ?, ?)");
+  const score = db.prepare("INSERT INTO risk_scores (client_id, score, band, scored_on, scored_at) VALUES (?, ?, ?, ?, ?)");
   clients.forEach((clientId, i) => {
     const start = addDays('2019-01-01', random.int(0, 2800));
     contract.run(`ct_bench${String(i).padStart(8, '0')}`, clientId, `site${i}.example`, random.int(500, 20_000), CYCLES[i % CYCLES.length], start, addDays(TODAY, random.int(1, 60)), random.chance(0.9) ? 'active' : 'terminated', AT, AT);

@@ -55,7 +55,7 @@ try {
     );
     const rung = db.prepare("INSERT INTO dunning_rungs (invoice_id, step_key, client_id, policy_id, state, scheduled_on, done_on, updated_at) VALUES (?, ?, ?, 'dp_standard0', 'done', ?, ?, ?)");
     const promise = db.prepare("INSERT INTO promises (id, client_id, made_date, promised_date, amount_minor, currency, status) VALUES (?, ?, ?, ?, 1000, 'USD', 'open')");
-    const score = db.prepare("INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at) VALUES (?, ?, ?, '[]', ?, ?)");
+    const score = db.prepare("INSERT INTO risk_scores (client_id, score, band, scored_on, scored_at) VALUES (?, ?, ?, ?, ?)");
     const firstIssue = addDays(TODAY, -30 * INVOICES_PER_CONTRACT + 20);
     let number = 0;
     db.transaction(() => {

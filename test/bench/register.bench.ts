@@ -181,7 +181,7 @@ async function searchP95(dataDir: string, clients: ClientRecord[]): Promise<void
   // Scores as a recompute leaves them (current, as of the book's today), written directly: this
   // measures the list's risk order, not the scoring (risk.score_all_s does that).
   const today = ((await backend.dispatch('app.info', {})) as { ok: true; value: { today: string } }).value.today;
-  const insert = backend.db.prepare("INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at) VALUES (?, ?, ?, '[]', ?, ?)");
+  const insert = backend.db.prepare("INSERT INTO risk_scores (client_id, score, band, scored_on, scored_at) VALUES (?, ?, ?, ?, ?)");
   backend.db.transaction(() => {
     for (const client of clients) {
       const score = random.int(0, 100);

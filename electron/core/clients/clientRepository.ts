@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { Address, Client, ClientListItem, ClientSearchOrder } from '../../../shared/domain/client.js';
-import type { RiskBand } from '../../../shared/risk/model.js';
+import { BAND_SCORES, type RiskBand } from '../../../shared/risk/model.js';
 import { indexTerms, matchExpression, sortKey } from '../search/searchTerms.js';
 
 interface ClientRow {
@@ -190,13 +190,14 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
     if (filters.tag) where.push('EXISTS (SELECT 1 FROM json_each(c.tags_json) t WHERE lower(t.value) = lower(@tag))');
     if (filters.currency) where.push('c.currency = @currency');
     if (filters.country) where.push('c.country = @country');
-    if (filters.band) where.push('r.band = @band');
+    if (filters.band) where.push('r.score BETWEEN @bandFrom AND @bandTo');
     let sql: string;
     if (byRisk) {
-      // Few matches: sort just those. Otherwise walk the score index (by band when filtered) from
-      // the riskiest or safest end, checking each client, and stop after a page — as the name order does.
+      // Few matches: sort just those. Otherwise walk the score index (within the band's scores when
+      // filtered) from the riskiest or safest end, checking each client, and stop after a page — as
+      // the name order does.
       const direction = riskiest ? 'DESC' : 'ASC';
-      const walk = walksScores ? `INDEXED BY ${filters.band ? 'risk_scores_by_band' : 'risk_scores_by_score'}` : '';
+      const walk = walksScores ? 'INDEXED BY risk_scores_by_score' : '';
       sql = `SELECT c.*, ${RISK_COLUMNS} FROM risk_scores r ${walk} JOIN clients c ON c.id = r.client_id WHERE ${where.join(' AND ')} ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`;
     } else {
       const order = 'ORDER BY c.sort_name, c.id LIMIT @limit';
@@ -265,7 +266,8 @@ export function createClientRepository(db: Db, options: ClientRepositoryOptions 
         tag: filters.tag ?? null,
         currency: filters.currency ?? null,
         country: filters.country ?? null,
-        band: filters.band ?? null,
+        bandFrom: filters.band ? BAND_SCORES[filters.band].from : null,
+        bandTo: filters.band ? BAND_SCORES[filters.band].to : null,
         today,
         limit: limit + 1,
       });

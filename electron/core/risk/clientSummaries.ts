@@ -125,7 +125,7 @@ const WEIGHT = 'exp((julianday(issue_date) - @today) * @decay)';
 const ISSUED = "kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND issue_date <= @d";
 const settledScan = (which: string, daysLate: string) => `SELECT client_id, count(*), sum(total_minor), min(issue_date), sum(${WEIGHT}), ${daysLate},
     max(issue_date), sum(issue_date >= @recentFrom), sum(due_date >= @yearFrom), sum(disputed)
-  FROM invoices WHERE ${ISSUED} AND ${which} /*client*/ GROUP BY client_id`;
+  FROM invoices WHERE ${ISSUED} AND ${which} /*client*/ GROUP BY client_id ORDER BY client_id`;
 const ON_TIME = settledScan('settled_on <= due_date', '0');
 const LATE = settledScan('settled_on > due_date', `sum(${WEIGHT} * (julianday(settled_on) - julianday(due_date)))`);
 /** Unsettled and past due on @d: resolved, late, and as many days late as days past due. */
@@ -134,14 +134,71 @@ const UNSETTLED = `SELECT client_id, count(*), sum(total_minor), min(issue_date)
     sum(${PAST_DUE}), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} ELSE 0 END), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} * (@today - julianday(due_date)) ELSE 0 END),
     max(CASE WHEN ${PAST_DUE} THEN issue_date END), sum(${PAST_DUE} AND issue_date >= @recentFrom), sum(${PAST_DUE} AND due_date >= @yearFrom),
     min(CASE WHEN ${PAST_DUE} THEN due_date END), sum(CASE WHEN ${PAST_DUE} THEN total_minor - paid_minor ELSE 0 END), sum(${PAST_DUE} AND paid_minor > 0)
-  FROM invoices WHERE ${ISSUED} AND settled_on IS NULL /*client*/ GROUP BY client_id`;
+  FROM invoices WHERE ${ISSUED} AND settled_on IS NULL /*client*/ GROUP BY client_id ORDER BY client_id`;
 
 type SettledRow = [id: string, count: number, total: number, first: string, w: number, wDays: number, newest: string, recent: number, year: number, disputes: number];
 type UnsettledRow = [id: string, count: number, total: number, first: string, pastDue: number, w: number, wDays: number, newest: string | null, recent: number, year: number, oldestDue: string | null, owed: number, partial: number];
 
 type Only = (sql: string, column: string) => string;
 
-function summariesFromSettledOn(db: Db, asOf: string, only: Only, clientId: string | undefined, of: (id: string) => ClientSummary): void {
+/** A client's running totals while its rows are added: all its invoices' total (for the average), and its newest resolved invoice. */
+interface Running {
+  total: number;
+  newestIssue: string;
+  newestLate: number;
+}
+
+/** The latest issue day of a resolved invoice wins; on a tie, a late one (as max(issue_date || late) does). */
+function seeNewest(r: Running, issueDate: string | null, late: number): void {
+  if (issueDate !== null && (issueDate > r.newestIssue || (issueDate === r.newestIssue && late > r.newestLate))) [r.newestIssue, r.newestLate] = [issueDate, late];
+}
+
+function addSettled(s: ClientSummary, r: Running, row: SettledRow, late: 0 | 1): void {
+  const [, count, total, first, w, wDays, last, recent, year, disputes] = row;
+  s.invoices += count;
+  r.total += total;
+  if (s.firstIssue === null || first < s.firstIssue) s.firstIssue = first;
+  seeNewest(r, last, late);
+  s.resolved += count;
+  s.weightSum += w;
+  s.lateWeight += late * w;
+  s.daysWeight += wDays;
+  s.recentResolved += recent;
+  s.recentLate += late * recent;
+  s.earlierResolved += count - recent;
+  s.earlierLate += late * (count - recent);
+  s.yearResolved += year;
+  s.yearLate += late * year;
+  s.disputes += disputes;
+}
+
+function addUnsettled(s: ClientSummary, r: Running, row: UnsettledRow, today: number): void {
+  const [, count, total, first, pastDue, w, wDays, last, recent, year, oldestDue, owed, partial] = row;
+  s.invoices += count;
+  r.total += total;
+  if (s.firstIssue === null || first < s.firstIssue) s.firstIssue = first;
+  seeNewest(r, last, 1);
+  s.resolved += pastDue;
+  s.weightSum += w;
+  s.lateWeight += w;
+  s.daysWeight += wDays;
+  s.recentResolved += recent;
+  s.recentLate += recent;
+  s.earlierResolved += pastDue - recent;
+  s.earlierLate += pastDue - recent;
+  s.yearResolved += year;
+  s.yearLate += year;
+  s.pastDueDays = oldestDue === null ? 0 : today - dayNumber(oldestDue);
+  s.pastDueCount = pastDue;
+  s.pastDueMinor = owed;
+  s.partial = partial;
+}
+
+/**
+ * Today's way: the three scans, each in client id order, walked alongside `ids` (in the same order)
+ * — each client's summary is complete when its turn comes, handed on and not kept.
+ */
+function walkSettledOn(db: Db, asOf: string, only: Only, clientId: string | undefined, ids: readonly string[], visit: (id: string, s: ClientSummary) => void): void {
   const today = dayNumber(asOf);
   const args = {
     d: asOf,
@@ -151,70 +208,35 @@ function summariesFromSettledOn(db: Db, asOf: string, only: Only, clientId: stri
     yearFrom: addDays(asOf, -MEMORY_DAYS),
     ...(clientId === undefined ? {} : { clientId }),
   };
-  const totals = new Map<string, number>();
-  // The latest issue day of a resolved invoice, followed by 1 if that one was late (late wins a tie).
-  const newest = new Map<string, string>();
-  const seeNewest = (id: string, issueDate: string | null, late: number) => {
-    if (issueDate !== null && `${issueDate}${late}` > (newest.get(id) ?? '')) newest.set(id, `${issueDate}${late}`);
-  };
-  const add = (r: { id: string; count: number; total: number; first: string }) => {
-    const s = of(r.id);
-    s.invoices += r.count;
-    totals.set(r.id, (totals.get(r.id) ?? 0) + r.total);
-    if (s.firstIssue === null || r.first < s.firstIssue) s.firstIssue = r.first;
-    return s;
-  };
-  for (const [late, sql] of [[0, ON_TIME], [1, LATE]] as const) {
-    for (const [id, count, total, first, w, wDays, last, recent, year, disputes] of db.prepare(only(sql, 'client_id')).raw().iterate(args) as IterableIterator<SettledRow>) {
-      const s = add({ id, count, total, first });
-      s.resolved += count;
-      s.weightSum += w;
-      s.lateWeight += late * w;
-      s.daysWeight += wDays;
-      seeNewest(id, last, late);
-      s.recentResolved += recent;
-      s.recentLate += late * recent;
-      s.earlierResolved += count - recent;
-      s.earlierLate += late * (count - recent);
-      s.yearResolved += year;
-      s.yearLate += late * year;
-      s.disputes += disputes;
+  const rows = <T>(sql: string) => db.prepare(only(sql, 'client_id')).raw().all(args) as T[];
+  const [onTime, late, unsettled] = [rows<SettledRow>(ON_TIME), rows<SettledRow>(LATE), rows<UnsettledRow>(UNSETTLED)];
+  let [a, b, c] = [0, 0, 0];
+  for (const id of ids) {
+    const s = emptySummary(asOf);
+    const r: Running = { total: 0, newestIssue: '', newestLate: 0 };
+    if (onTime[a]?.[0] === id) addSettled(s, r, onTime[a++], 0);
+    if (late[b]?.[0] === id) addSettled(s, r, late[b++], 1);
+    if (unsettled[c]?.[0] === id) addUnsettled(s, r, unsettled[c++], today);
+    if (s.invoices > 0) s.averageMinor = r.total / s.invoices;
+    if (r.newestIssue !== '') {
+      s.newestWeight = recencyWeight(today - dayNumber(r.newestIssue));
+      s.lastLate = r.newestLate;
     }
+    visit(id, s);
   }
-  for (const [id, count, total, first, pastDue, w, wDays, last, recent, year, oldestDue, owed, partial] of db.prepare(only(UNSETTLED, 'client_id')).raw().iterate(args) as IterableIterator<UnsettledRow>) {
-    const s = add({ id, count, total, first });
-    s.resolved += pastDue;
-    s.weightSum += w;
-    s.lateWeight += w;
-    s.daysWeight += wDays;
-    seeNewest(id, last, 1);
-    s.recentResolved += recent;
-    s.recentLate += recent;
-    s.earlierResolved += pastDue - recent;
-    s.earlierLate += pastDue - recent;
-    s.yearResolved += year;
-    s.yearLate += year;
-    s.pastDueDays = oldestDue === null ? 0 : today - dayNumber(oldestDue);
-    s.pastDueCount = pastDue;
-    s.pastDueMinor = owed;
-    s.partial = partial;
-  }
-  for (const [id, total] of totals) {
-    const s = of(id);
-    s.averageMinor = total / s.invoices;
-    const last = newest.get(id);
-    if (last === undefined) continue; // nothing resolved yet
-    s.newestWeight = recencyWeight(today - dayNumber(last.slice(0, 10)));
-    s.lastLate = last.endsWith('1') ? 1 : 0;
-  }
+  // Every invoice belongs to a client (a foreign key) and both sides are in SQLite's order of ids,
+  // so a row left over means the orders differ: better to stop than to give clients others' sums.
+  if (a < onTime.length || b < late.length || c < unsettled.length) throw new Error('The invoice scans and the client list are not in the same order of client ids.');
 }
 
-function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: string | undefined, of: (id: string) => ClientSummary): void {
+/** A past day's way: one JSON row per client from the allocations known that day; clients with nothing issued by then are left out. */
+function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: string | undefined): Map<string, ClientSummary> {
   const args = { d: asOf, ln2: Math.LN2, halfLife: RECENCY_HALF_LIFE_DAYS, trend: TREND_DAYS, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
+  const summaries = new Map<string, ClientSummary>();
   for (const [id, json] of db.prepare(only(PAST_SUMMARY, 'client.id')).raw().iterate(args) as IterableIterator<[string, string]>) {
     const r = JSON.parse(json) as Sums;
     if (r[0] === 0) continue; // nothing issued by that day
-    const s = of(id);
+    const s = emptySummary(asOf);
     s.invoices = r[0];
     s.averageMinor = r[1];
     s.firstIssue = r[2];
@@ -235,27 +257,52 @@ function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: st
     s.pastDueMinor = r[17];
     s.partial = r[18];
     s.disputes = r[19];
+    summaries.set(id, s);
+  }
+  return summaries;
+}
+
+type Arrangements = Pick<ClientSummary, 'bounced' | 'lastBounced' | 'brokenPromises' | 'lastBrokenPromise' | 'brokenPlans' | 'lastBrokenPlan'>;
+
+/** Bounces, broken promises and broken plans of the year before asOf, of the clients that have any. */
+function arrangementsOf(db: Db, asOf: string, only: Only, clientId: string | undefined): Map<string, Partial<Arrangements>> {
+  const args = { d: asOf, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
+  const found = new Map<string, Partial<Arrangements>>();
+  for (const [name, sql] of Object.entries(ARRANGEMENTS)) {
+    for (const [id, count, last] of db.prepare(only(counted(sql), 'client_id')).raw().iterate(args) as IterableIterator<[string, number, string]>) {
+      const a = found.get(id) ?? found.set(id, {}).get(id)!;
+      if (name === 'bounced') [a.bounced, a.lastBounced] = [count, last];
+      else if (name === 'brokenPromises') [a.brokenPromises, a.lastBrokenPromise] = [count, last];
+      else [a.brokenPlans, a.lastBrokenPlan] = [count, last];
+    }
+  }
+  return found;
+}
+
+/** Walks `ids` (in SQLite's order of client ids), handing each its summary as of `asOf`. */
+function walk(db: Db, asOf: string, clientId: string | undefined, ids: readonly string[], visit: (id: string, s: ClientSummary) => void): void {
+  const only: Only = (sql, column) => sql.replace('/*client*/', clientId === undefined ? '' : `AND ${column} = @clientId`);
+  const arrangements = arrangementsOf(db, asOf, only, clientId);
+  const withArrangements = (id: string, s: ClientSummary) => visit(id, Object.assign(s, arrangements.get(id)));
+  if (readsSettledOn(db, asOf)) walkSettledOn(db, asOf, only, clientId, ids, withArrangements);
+  else {
+    const summaries = summariesFromAllocations(db, asOf, only, clientId);
+    for (const id of ids) withArrangements(id, summaries.get(id) ?? emptySummary(asOf));
   }
 }
 
+/** One client's summary as of `asOf` (emptySummary when nothing is on file). */
+export function clientSummary(db: Db, asOf: string, clientId: string): ClientSummary {
+  let summary = emptySummary(asOf);
+  walk(db, asOf, clientId, [clientId], (_, s) => (summary = s));
+  return summary;
+}
+
 /**
- * Summaries as of `asOf` of one client or of every client with anything on file (clients with
- * nothing are left out: their summary is emptySummary).
+ * Every client's summary as of `asOf`, handed to `visit` one client at a time in order of id and
+ * not kept: a rescore of 100,000 clients holds one summary at a time, not all of them.
  */
-export function clientSummaries(db: Db, asOf: string, clientId?: string): Map<string, ClientSummary> {
-  const only: Only = (sql, column) => sql.replace('/*client*/', clientId === undefined ? '' : `AND ${column} = @clientId`);
-  const summaries = new Map<string, ClientSummary>();
-  const of = (id: string) => summaries.get(id) ?? summaries.set(id, emptySummary(asOf)).get(id)!;
-  if (readsSettledOn(db, asOf)) summariesFromSettledOn(db, asOf, only, clientId, of);
-  else summariesFromAllocations(db, asOf, only, clientId, of);
-  const arrangementArgs = { d: asOf, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
-  for (const [name, sql] of Object.entries(ARRANGEMENTS)) {
-    for (const [id, count, last] of db.prepare(only(counted(sql), 'client_id')).raw().iterate(arrangementArgs) as IterableIterator<[string, number, string]>) {
-      const s = of(id);
-      if (name === 'bounced') [s.bounced, s.lastBounced] = [count, last];
-      else if (name === 'brokenPromises') [s.brokenPromises, s.lastBrokenPromise] = [count, last];
-      else [s.brokenPlans, s.lastBrokenPlan] = [count, last];
-    }
-  }
-  return summaries;
+export function forEachClientSummary(db: Db, asOf: string, visit: (id: string, s: ClientSummary) => void): void {
+  // ORDER BY id walks the primary key index: the order GROUP BY client_id gives the scans.
+  walk(db, asOf, undefined, db.prepare<[], string>('SELECT id FROM clients ORDER BY id').pluck().all(), visit);
 }

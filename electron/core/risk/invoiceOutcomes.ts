@@ -2,7 +2,7 @@
 // client's history as of its issue date (the invoice itself left out, so its own dispute flag and
 // payment never reach them) and whether it was paid late or never.
 import type { PaymentHistory } from '../../../shared/risk/history.js';
-import { featuresOf } from '../../../shared/risk/features.js';
+import { factorValues, summariseHistory } from '../../../shared/risk/features.js';
 import type { LabelledInvoice } from '../../../shared/risk/fit.js';
 import type { ClientHistory } from './paymentHistories.js';
 
@@ -39,7 +39,7 @@ export function examplesOf(histories: Map<string, ClientHistory>, range: { from:
         brokenPlanDates: client.brokenPlanDates,
         newInvoiceMinor: invoice.totalMinor,
       };
-      examples.push({ values: featuresOf(history).values, label: settled === null || settled > invoice.dueDate ? 1 : 0, issueDate: invoice.issueDate });
+      examples.push({ values: factorValues(summariseHistory(history)), label: settled === null || settled > invoice.dueDate ? 1 : 0, issueDate: invoice.issueDate });
     });
   }
   return examples;

@@ -1,7 +1,7 @@
 import type { Output } from '../../../shared/api/methods.js';
 import type { riskMethods } from '../../../shared/api/risk.js';
 import { FACTOR_CODES } from '../../../shared/risk/features.js';
-import { DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
+import { BAND_SCORES, DEFAULT_MODEL, RISK_BANDS, type RiskBand } from '../../../shared/risk/model.js';
 import type { Context, HandlersOf } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
 import { cancelRiskJob, runRiskJobFor, WORKER_THRESHOLD } from './riskJobs.js';
@@ -39,13 +39,14 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
     requireClient(ctx, input.clientId);
     const today = ctx.today();
     if (input.asOf === undefined || input.asOf === today) {
+      // Today's stored score is brought up to date first, so the list and this page agree.
       ctx.transaction(() => createRiskScores(ctx.db).refreshStale(today, ctx.clock.now().toISOString(), { clientId: input.clientId }));
-      const row = ctx.db.prepare<[string], { score: number; band: RiskBand; factors_json: string; scored_on: string }>('SELECT score, band, factors_json, scored_on FROM risk_scores WHERE client_id = ?').get(input.clientId)!;
-      return { clientId: input.clientId, asOf: row.scored_on, score: row.score, band: row.band, factors: JSON.parse(row.factors_json) as Output<'risk.client'>['factors'] };
     }
-    // A past (or future) day: computed from what the book knew then, not stored.
-    const result = scoreClientOn(ctx.db, input.clientId, input.asOf, currentModel(ctx.db));
-    return { clientId: input.clientId, asOf: input.asOf, score: result.score, band: result.band, factors: result.factors };
+    // The score with its reasons, from what the book knew on the day and the current model: for
+    // today the stored score just refreshed (reasons are not stored: see migration 011).
+    const asOf = input.asOf ?? today;
+    const result = scoreClientOn(ctx.db, input.clientId, asOf, currentModel(ctx.db));
+    return { clientId: input.clientId, asOf, score: result.score, band: result.band, factors: result.factors };
   },
 
   'risk.history'(input, ctx) {
@@ -60,7 +61,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
     ctx.transaction(() => createRiskScores(ctx.db).refreshStale(ctx.today(), ctx.clock.now().toISOString(), { upTo: WORKER_THRESHOLD.staleClients }));
     const riskiest = input.order === 'riskiest';
     const beyond = riskiest ? '(r.score < @score OR (r.score = @score AND r.client_id < @clientId))' : '(r.score > @score OR (r.score = @score AND r.client_id > @clientId))';
-    const where = [input.band ? 'r.band = @band' : null, after ? beyond : null].filter((w) => w !== null);
+    const where = [input.band ? 'r.score BETWEEN @bandFrom AND @bandTo' : null, after ? beyond : null].filter((w) => w !== null);
     const direction = riskiest ? 'DESC' : 'ASC';
     const rows = ctx.db
       .prepare<Record<string, string | number>, { clientId: string; clientName: string; score: number; band: RiskBand; scoredOn: string }>(
@@ -69,7 +70,7 @@ export const riskHandlers: HandlersOf<typeof riskMethods> = {
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY r.score ${direction}, r.client_id ${direction} LIMIT @limit`,
       )
-      .all({ limit: input.limit + 1, ...(input.band ? { band: input.band } : {}), ...(after ?? {}) });
+      .all({ limit: input.limit + 1, ...(input.band ? { bandFrom: BAND_SCORES[input.band].from, bandTo: BAND_SCORES[input.band].to } : {}), ...(after ?? {}) });
     const items = rows.slice(0, input.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > input.limit && last ? `${last.score}|${last.clientId}` : null };

@@ -1,10 +1,10 @@
 // Keeping the stored scores current: score a set of clients as of a day, write their current score
 // and the day's history point. Which clients are stale: marked by the triggers of migration 004,
 // scored on an earlier day, or never scored.
-import { DEFAULT_MODEL, scoreSummary, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
+import { DEFAULT_MODEL, riskOf, scoreSummary, type RiskModel, type RiskScore } from '../../../shared/risk/model.js';
 import type { Db } from '../db/database.js';
-import { clientSummaries } from './clientSummaries.js';
-import { emptySummary } from '../../../shared/risk/features.js';
+import { clientSummary, forEachClientSummary } from './clientSummaries.js';
+import type { ClientSummary } from '../../../shared/risk/features.js';
 
 /** Past this many stale clients one pass over the whole ledger is cheaper than a query per client. */
 const WHOLE_BOOK_THRESHOLD = 200;
@@ -17,7 +17,7 @@ export function currentModel(db: Db): RiskModel {
 
 /** One client's score as of any day, from what the book knew on it. */
 export function scoreClientOn(db: Db, clientId: string, asOf: string, model: RiskModel): RiskScore {
-  return scoreSummary(clientSummaries(db, asOf, clientId).get(clientId) ?? emptySummary(asOf), model);
+  return scoreSummary(clientSummary(db, asOf, clientId), model);
 }
 
 export interface ScoreHooks {
@@ -29,8 +29,8 @@ export interface ScoreHooks {
 
 export function createRiskScores(db: Db) {
   const upsert = db.prepare(
-    `INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at, stale) VALUES (?, ?, ?, ?, ?, ?, 0)
-     ON CONFLICT (client_id) DO UPDATE SET score = excluded.score, band = excluded.band, factors_json = excluded.factors_json, scored_on = excluded.scored_on, scored_at = excluded.scored_at, stale = 0`,
+    `INSERT INTO risk_scores (client_id, score, band, scored_on, scored_at, stale) VALUES (?, ?, ?, ?, ?, 0)
+     ON CONFLICT (client_id) DO UPDATE SET score = excluded.score, band = excluded.band, scored_on = excluded.scored_on, scored_at = excluded.scored_at, stale = 0`,
   );
   const point = db.prepare('INSERT INTO risk_history (client_id, date, score, band) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, date) DO UPDATE SET score = excluded.score, band = excluded.band');
   // Many clients at once: the day's history point of every client scored at `at` is the score just
@@ -46,23 +46,31 @@ export function createRiskScores(db: Db) {
    */
   function scoreClients(model: RiskModel, today: string, at: string, clientIds?: readonly string[], hooks: ScoreHooks = {}): number | null {
     return db.transaction(() => {
-      const ids = clientIds ?? db.prepare<[], string>('SELECT id FROM clients').pluck().all();
-      const few = clientIds !== undefined && ids.length <= WHOLE_BOOK_THRESHOLD;
-      const summaries = few ? new Map(ids.flatMap((id) => [...clientSummaries(db, today, id)])) : clientSummaries(db, today);
-      if (hooks.cancelled?.()) return null;
-      for (let i = 0; i < ids.length; i += 1) {
-        const id = ids[i];
-        const result = scoreSummary(summaries.get(id) ?? emptySummary(today), model);
-        upsert.run(id, result.score, result.band, JSON.stringify(result.factors), today, at);
-        if (few) point.run(id, today, result.score, result.band);
-        if ((i + 1) % 5000 === 0) {
-          hooks.progress?.(i + 1, ids.length);
+      const few = clientIds !== undefined && clientIds.length <= WHOLE_BOOK_THRESHOLD;
+      const total = clientIds?.length ?? db.prepare<[], number>('SELECT count(*) FROM clients').pluck().get()!;
+      let done = 0;
+      const write = (id: string, summary: ClientSummary) => {
+        const { score, band } = riskOf(summary, model);
+        upsert.run(id, score, band, today, at);
+        if (few) point.run(id, today, score, band);
+        done += 1;
+        if (done % 5000 === 0) {
+          hooks.progress?.(done, total);
           if (hooks.cancelled?.()) throw new Cancelled();
         }
+      };
+      if (few) {
+        for (const id of clientIds) write(id, clientSummary(db, today, id));
+      } else {
+        // Past a few clients, one walk over the whole book is cheaper than a query per client.
+        const wanted = clientIds === undefined ? null : new Set(clientIds);
+        forEachClientSummary(db, today, (id, summary) => {
+          if (wanted === null || wanted.has(id)) write(id, summary);
+        });
+        points.run(today, at);
       }
-      if (!few) points.run(today, at);
-      hooks.progress?.(ids.length, ids.length);
-      return ids.length;
+      hooks.progress?.(done, total);
+      return done;
     })();
   }
 

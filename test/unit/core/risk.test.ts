@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestBook, type TestBook } from '../../fixtures/book.js';
+import { DEFAULT_MODEL } from '../../../shared/risk/model.js';
 
 let book: TestBook;
 afterEach(() => book.close());
@@ -46,6 +47,12 @@ describe('risk', () => {
     expect(codes).toContain('past_due_days');
     expect(now.factors.find((f) => f.code === 'past_due_days')!.params).toEqual({ days: 47 });
     expect(now.factors.find((f) => f.code === 'late_rate')!.params).toMatchObject({ late: 8, of: 8 }); // every invoice of the year
+    // The reasons are worked out on request, and they add up to the score the list shows (give or
+    // take the rounding of the score to a whole percent and the smallest factors left out).
+    const listed = (await book.call('risk.list', { order: 'riskiest', limit: 50 })).items.find((item) => item.clientId === late)!;
+    expect({ score: now.score, band: now.band }).toEqual({ score: listed.score, band: listed.band });
+    const logOdds = now.factors.reduce((sum, f) => sum + f.contribution, DEFAULT_MODEL.intercept);
+    expect(Math.abs(logOdds - Math.log(now.score / (100 - now.score)))).toBeLessThan(0.15);
     const before = await book.call('risk.client', { clientId: late, asOf: '2026-04-01' });
     expect(before.score).toBeLessThan(now.score);
     expect(before.factors.find((f) => f.code === 'past_due_days')).toBeUndefined();

@@ -11,6 +11,7 @@ import { ladderMigration } from './007_ladder.js';
 import { statementsMigration } from './008_statements.js';
 import { settledOnMigration } from './009_settled_on.js';
 import { reportsMigration } from './010_reports.js';
+import { riskReasonsMigration } from './011_risk_reasons.js';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   statementsMigration,
   settledOnMigration,
   reportsMigration,
+  riskReasonsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

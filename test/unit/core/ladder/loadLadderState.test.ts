@@ -32,7 +32,7 @@ describe('loadLadderState', () => {
     const b = (await book.call('clients.create', { name: 'Paid Up', currency: 'USD' })).id;
     const c = (await book.call('clients.create', { name: 'Later', currency: 'EUR' })).id;
     await book.invoice(900, '2026-11-20', '2026-12-04', c);
-    db.prepare("INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at) VALUES (?, 80, 'high', '[]', '2026-11-26', 't')").run(book.clientId);
+    db.prepare("INSERT INTO risk_scores (client_id, score, band, scored_on, scored_at) VALUES (?, 80, 'high', '2026-11-26', 't')").run(book.clientId);
     const gentle = await book.call('dunning.policies.save', { policy: { name: 'Gentle', manualOnly: false, minimumMinorByCurrency: { USD: 500 }, minNoticeDays: 5, steps: [{ key: 'only', offsetDays: 1, approval: 'automatic', actions: [{ kind: 'late_fee' }] }] } });
     await book.call('dunning.policies.assign', { scope: 'group', target: 'vip', policyId: gentle.id });
     await book.call('dunning.policies.assign', { scope: 'contract', target: contract.id, policyId: gentle.id });
