@@ -10,6 +10,7 @@ import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
+import { LoadNotice } from '../ui/LoadNotice.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
@@ -22,7 +23,7 @@ type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } 
 
 export function CompanyProfileScreen() {
   const api = useApi();
-  const { language, t } = useI18n();
+  const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -42,19 +43,7 @@ export function CompanyProfileScreen() {
         <h1>{t('settings.title')}</h1>
       </div>
       <SettingsNav current="companyProfile" />
-      {loaded.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('shell.loading')}
-        </p>
-      )}
-      {loaded.status === 'failed' && (
-        <div className="notice notice-error" role="alert">
-          <p>{translateApiError(language, loaded.error)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-            {t('list.retry')}
-          </button>
-        </div>
-      )}
+      <LoadNotice loading={loaded.status === 'loading'} problem={loaded.status === 'failed' ? loaded.error : null} onRetry={() => setAttempt((count) => count + 1)} />
       {loaded.status === 'ready' && <CompanyProfileForm profile={loaded.profile} onSaved={(profile) => setLoaded({ status: 'ready', profile })} />}
     </div>
   );

@@ -5,10 +5,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { ACCOUNT_NAMES, type AccountCode } from '../../../shared/billing/accounts.js';
-import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
+import { LoadNotice } from '../ui/LoadNotice.js';
 import { TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { noticeText } from '../ui/refusalText.js';
@@ -21,7 +21,7 @@ const rowsOf = (accounts: Output<'exports.accountCodes.get'>['accounts']): Row[]
 
 export function AccountCodesScreen() {
   const api = useApi();
-  const { language, t } = useI18n();
+  const { t } = useI18n();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [loadProblem, setLoadProblem] = useState<ApiErrorBody | null>(null);
 
@@ -43,16 +43,7 @@ export function AccountCodesScreen() {
         <h1>{t('settings.title')}</h1>
       </div>
       <SettingsNav current="accountCodes" />
-      {!rows && !loadProblem && (
-        <p className="muted" role="status">
-          {t('shell.loading')}
-        </p>
-      )}
-      {loadProblem && (
-        <p className="notice notice-error" role="alert">
-          {translateApiError(language, loadProblem)}
-        </p>
-      )}
+      <LoadNotice loading={!rows} problem={loadProblem} />
       {rows && <AccountCodesForm initial={rows} />}
     </div>
   );

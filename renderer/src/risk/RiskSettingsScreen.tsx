@@ -4,11 +4,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
-import { translateApiError } from '../../../shared/i18n/index.js';
 import type { RiskBand } from '../../../shared/risk/model.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SettingsNav } from '../settings/SettingsNav.js';
+import { LoadNotice } from '../ui/LoadNotice.js';
 import { TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { noticeText } from '../ui/refusalText.js';
@@ -23,7 +23,7 @@ const rowsOf = (bands: Treatment[]): Row[] => bands.map((b) => ({ band: b.band, 
 
 export function RiskSettingsScreen() {
   const api = useApi();
-  const { language, t } = useI18n();
+  const { t } = useI18n();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [model, setModel] = useState<Output<'risk.model'> | null>(null);
   const [loadProblem, setLoadProblem] = useState<ApiErrorBody | null>(null);
@@ -48,16 +48,7 @@ export function RiskSettingsScreen() {
         <h1>{t('settings.title')}</h1>
       </div>
       <SettingsNav current="riskSettings" />
-      {!rows && !loadProblem && (
-        <p className="muted" role="status">
-          {t('shell.loading')}
-        </p>
-      )}
-      {loadProblem && (
-        <p className="notice notice-error" role="alert">
-          {translateApiError(language, loadProblem)}
-        </p>
-      )}
+      <LoadNotice loading={!rows} problem={loadProblem} />
       {rows && <TreatmentsForm initial={rows} />}
       {model && <RecomputePanel model={model} onModel={setModel} />}
     </div>
