@@ -3,8 +3,9 @@
 // same answer; shared/risk's summariseHistory is the definition, and a property test
 // (test/unit/core/riskSummaries.property.test.ts) holds both to it on random books:
 //   - today (any day on or after the last payment, reversal or credit note on file): each invoice's
-//     paid amount and settled day are on the invoice (migration 009), so it is one scan of two
-//     indexes in client order — what the daily refresh and the recompute of every client read;
+//     paid amount and settled day are on the invoice (migration 009), so it is three scans of
+//     covering indexes in client order, walked alongside the client list — what the daily refresh
+//     and the recompute of every client read;
 //   - a past day: each invoice is rebuilt from the allocations and credit notes known on that day
 //     (a bounce after it does not count yet), one client at a time.
 import { addDays } from '../../../shared/dates.js';
