@@ -1,24 +1,14 @@
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
 import { DEFAULT_TEMPLATES } from '../../../shared/documents/defaultTemplates.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 /** A book at migration 4 with one client and one invoice, brought to 5 (backed up first, as a real one). */
 function bookAtRisk() {
-  const file = join(tempDir(), 'hostledger.sqlite');
-  const db = openDatabase(file);
-  open.push(db);
-  migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 4) });
+  const { db, migrateTo } = bookAtVersion(4);
   db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
-  const report = migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 5) });
+  const report = migrateTo(5);
   return { db, report };
 }
 

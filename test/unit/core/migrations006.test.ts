@@ -1,28 +1,16 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 describe('migration 6 (panels: connections, contract links, the action queue)', () => {
   it('adds the tables to a book with a contract, leaves the contract unlinked, and keeps states and kinds to the known ones', () => {
-    const file = join(tempDir(), 'hostledger.sqlite');
-    const db = openDatabase(file);
-    open.push(db);
-    const before = migrations.filter((m) => m.version < 6);
-    migrate(db, { dbFile: file, now, migrations: before });
+    const { db, migrateTo } = bookAtVersion(5);
     db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
     db.prepare(
       `INSERT INTO contracts (id, client_id, kind, label, panel_kind, panel_account, price_minor, currency, cycle, pricing_model, start_date, next_due_date, auto_renew, status, created_at, updated_at)
        VALUES ('ct_a', 'cl_a', 'shared_hosting', 'a.example', 'cpanel', 'auser', 100, 'USD', 'monthly', 'fixed', '2026-01-01', '2026-12-01', 1, 'active', 't', 't')`,
     ).run();
-    const report = migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 6) });
+    const report = migrateTo(6);
     expect(report.backupFile).not.toBeNull();
     expect(schemaVersion(db)).toBe(6);
     expect(db.prepare("SELECT panel_connection_id FROM contracts WHERE id = 'ct_a'").pluck().get()).toBeNull();

@@ -1,29 +1,18 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
 import { DEFAULT_POLICY, dunningPolicySchema } from '../../../shared/ladder/policy.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 describe('migration 7 (ladder: policies, rungs, runs, outgoing messages, call tasks)', () => {
   it('adds the default policy, keeps clients and communications, and holds each rung of an invoice once', () => {
-    const file = join(tempDir(), 'hostledger.sqlite');
-    const db = openDatabase(file);
-    open.push(db);
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version < 7) });
+    const { db, migrateTo } = bookAtVersion(6);
     db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
     db.prepare(
       `INSERT INTO invoices (id, client_id, kind, status, series, number, number_text, issue_date, due_date, currency, tax_mode, total_minor, open_minor, source, created_at, updated_at)
        VALUES ('in_a', 'cl_a', 'invoice', 'issued', 'invoice', 1, 'INV-1', '2026-11-01', '2026-11-15', 'USD', 'exclusive', 1000, 1000, 'manual', 't', 't')`,
     ).run();
 
-    const report = migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 7) });
+    const report = migrateTo(7);
     expect(report.backupFile).not.toBeNull();
     expect(schemaVersion(db)).toBe(7);
     // The client keeps its row and is not manual-only; the default policy is DESIGN §4's and valid.

@@ -1,22 +1,11 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 describe('migration 10 (reports: covering indexes for the dashboard)', () => {
   it('adds the indexes to a book at version 7, and the dashboard queries use them without visiting invoice rows', () => {
-    const file = join(tempDir(), 'hostledger.sqlite');
-    const db = openDatabase(file);
-    open.push(db);
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 7) });
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 10) });
+    const { db, migrateTo } = bookAtVersion(7);
+    migrateTo(10);
     expect(schemaVersion(db)).toBe(10);
     const indexes = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE '%for_reports'").pluck().all();
     expect(indexes.sort()).toEqual(['invoices_due_for_reports', 'invoices_issued_for_reports', 'invoices_open_for_reports', 'payments_for_reports']);

@@ -1,21 +1,10 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 describe('migration 11 (risk: reasons worked out on request, not stored; no index by band)', () => {
   it('keeps every stored score and history point, drops the stored reasons and the band index, and a band is walked by score', () => {
-    const file = join(tempDir(), 'hostledger.sqlite');
-    const db = openDatabase(file);
-    open.push(db);
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 10) });
+    const { db, migrateTo } = bookAtVersion(10);
     const client = db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES (?, ?, ?, 'en', 'USD', '[]', '[]', 't', 't')");
     const score = db.prepare("INSERT INTO risk_scores (client_id, score, band, factors_json, scored_on, scored_at) VALUES (?, ?, ?, '[{\"code\":\"late_rate\"}]', '2026-11-25', 't')");
     const point = db.prepare('INSERT INTO risk_history (client_id, date, score, band) VALUES (?, ?, ?, ?)');
@@ -25,7 +14,7 @@ describe('migration 11 (risk: reasons worked out on request, not stored; no inde
       point.run(id, '2026-11-24', s - 1, band);
       point.run(id, '2026-11-25', s, band);
     }
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 11) });
+    migrateTo(11);
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT client_id, score, band, scored_on, stale FROM risk_scores ORDER BY client_id').all()).toEqual([
       { client_id: 'cl_a', score: 12, band: 'low', scored_on: '2026-11-25', stale: 0 },

@@ -1,23 +1,12 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 /** A book at migration 3 with one client, and how to bring it to 4 (backing it up first, as a real one). */
 function bookAtBilling() {
-  const file = join(tempDir(), 'hostledger.sqlite');
-  const db = openDatabase(file);
-  open.push(db);
-  migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 3) });
+  const { db, migrateTo } = bookAtVersion(3);
   db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
-  return { db, toRisk: () => migrate(db, { dbFile: file, now, migrations: migrations.slice(0, 4) }) };
+  return { db, toRisk: () => migrateTo(4) };
 }
 
 describe('migration 4 (risk: scores, history, model, band treatments)', () => {

@@ -1,27 +1,17 @@
 // Migration 9: each invoice's paid amount and settled day, filled in for the invoices a book already
 // has and kept by triggers from then on, whatever writes the allocations and credit notes.
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 import { recomputedSettlements, storedSettlements } from '../../fixtures/settledOn.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
 
 /** A book at migration 7 (foreign keys off: only the rows the columns are made of). */
 function bookAtLadder() {
-  const file = join(tempDir(), 'hostledger.sqlite');
-  const db = openDatabase(file);
-  open.push(db);
-  migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 7) });
+  const { db, migrateTo } = bookAtVersion(7);
   db.pragma('foreign_keys = OFF');
   db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
-  return { db, toSettledOn: () => migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 9) }) };
+  return { db, toSettledOn: () => migrateTo(9) };
 }
 
 const invoice = (db: Database.Database, id: string, total: number, kind = 'invoice', credited: string | null = null, issueDate = '2026-01-01') =>

@@ -1,24 +1,13 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/db/database.js';
-import { migrate, schemaVersion } from '../../../electron/core/db/migrate.js';
-import { migrations } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../fixtures/book.js';
-
-const now = new Date('2026-11-26T09:00:00Z');
-const open: Database.Database[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.open && db.close()));
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db/migrate.js';
+import { bookAtVersion } from '../../fixtures/migrationBook.js';
 
 describe('migration 8 (statements and client imports)', () => {
   it('adds the tables to a book with a payment; a line is stored once and linked to one payment at most', () => {
-    const file = join(tempDir(), 'hostledger.sqlite');
-    const db = openDatabase(file);
-    open.push(db);
-    migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version < 8) });
+    const { db, migrateTo } = bookAtVersion(7);
     db.prepare("INSERT INTO clients (id, name, sort_name, language, currency, channels_json, tags_json, created_at, updated_at) VALUES ('cl_a', 'A', 'a', 'en', 'USD', '[]', '[]', 't', 't')").run();
     db.prepare("INSERT INTO payments (id, client_id, date, amount_minor, currency, method, status, created_at) VALUES ('pm_a', 'cl_a', '2026-11-01', 100, 'USD', 'cash', 'received', 't')").run();
-    const report = migrate(db, { dbFile: file, now, migrations: migrations.filter((m) => m.version <= 8) });
+    const report = migrateTo(8);
     expect(report.backupFile).not.toBeNull();
     expect(schemaVersion(db)).toBe(8);
 
