@@ -43,7 +43,7 @@ export function startDailyRun({ dispatch, logger, firstDelayMs = 3_000, checkEve
     const ladderRuns = await dispatch('dunning.runs.list', { limit: 1 });
     const lastLadder = ladderRuns.ok ? (ladderRuns.value as { runs: { asOf: string; finishedAt: string | null }[] }).runs[0] : undefined;
     if (lastLadder && lastLadder.asOf >= today && lastLadder.finishedAt !== null) return;
-    const ladder = await dispatch('dunning.run', {});
+    const ladder = await dispatch('dunning.run', { daily: true });
     if (!ladder.ok) logger.log('warn', 'the daily ladder run did not finish', { code: ladder.error.code, message: ladder.error.message });
   };
 

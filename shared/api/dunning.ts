@@ -149,8 +149,8 @@ export const dunningMethods = {
   }),
   'dunning.run': defineMethod({
     summary:
-      'Carry out every runnable line (due, approved, failed) as of today, each rung at most once per invoice, and record catch-up; messages go out, fees are charged, panel work goes to the action queue. Reports job.progress.',
-    input: z.strictObject({}),
+      'Carry out every runnable line (due, approved, failed) as of today, each rung at most once per invoice, and record catch-up; messages go out, fees are charged, panel work goes to the action queue. Reports job.progress. The run is recorded as started by the user, or by "daily" when the daily run asks.',
+    input: z.strictObject({ daily: z.boolean().default(false) }),
     output: runSummarySchema,
   }),
   'dunning.runs.list': defineMethod({

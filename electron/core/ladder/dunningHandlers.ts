@@ -61,10 +61,10 @@ export const dunningHandlers: HandlersOf<typeof dunningMethods> = {
     return { postponed: decide(ctx, input.lines, { kind: 'postpone', until: input.until, reason: input.reason ?? null }) };
   },
 
-  async 'dunning.run'(_input, ctx) {
+  async 'dunning.run'(input, ctx) {
     const job = progressOf(ctx);
     try {
-      return await runLadder(ctx, ctx.actor, job);
+      return await runLadder(ctx, input.daily ? 'daily' : ctx.actor, job);
     } finally {
       job.finished();
     }

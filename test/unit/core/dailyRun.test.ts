@@ -34,7 +34,11 @@ describe('the daily billing run', () => {
     await again.stop();
     expect(calls.filter((m) => m === 'billing.run')).toHaveLength(2);
     expect(calls.filter((m) => m === 'dunning.run')).toHaveLength(2);
-    expect((await book.call('dunning.runs.list', {})).runs.map((r) => r.asOf)).toEqual(['2026-11-27', '2026-11-26']);
+    // Recorded as the daily run's, not as the person's who happens to have the book open.
+    expect((await book.call('dunning.runs.list', {})).runs.map((r) => [r.asOf, r.startedBy])).toEqual([
+      ['2026-11-27', 'daily'],
+      ['2026-11-26', 'daily'],
+    ]);
     const runs = await book.call('billing.runs', {});
     expect(runs.items.map((r) => r.runDate)).toEqual(['2026-11-27', '2026-11-26']);
   });
