@@ -105,7 +105,9 @@ describe('the arrears desk in browser mode', () => {
   });
 
   it('keeps a screen opened while it is still deciding where to land, instead of bouncing to the desk', async () => {
-    // The landing's question (has the book clients?) is held until the user has gone elsewhere.
+    // The landing's question (has the book clients?) is held until the user has gone elsewhere. The
+    // window is emptied first, so only the freshly opened app's question is the one held.
+    await page.goto('about:blank');
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked!: () => void;
@@ -117,7 +119,6 @@ describe('the arrears desk in browser mode', () => {
     });
     try {
       await page.goto(server.url);
-      await page.reload();
       await asking;
       await page.evaluate("window.location.hash = '#/reports'");
       await mainHeading('Reports').waitFor();
@@ -192,7 +193,8 @@ describe('the arrears desk in browser mode', () => {
     const run = (await api('dunning.runs.list', { limit: 1 })).runs[0]!;
     expect(await summary.innerText()).toContain(`Done: ${run.done}`);
     if (run.failed > 0) expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
-    expect(await page.locator('.desk-last-run').innerText()).toContain(`Done ${run.done}, failed ${run.failed}`);
+    // The line about the last run follows once the desk has reloaded after the run.
+    await expect.poll(() => page.locator('.desk-last-run').innerText(), { timeout: 10_000 }).toContain(`Done ${run.done}, failed ${run.failed}`);
     const waiting = await api('dunning.desk', {});
     await expect.poll(() => page.evaluate('window.shownNotifications')).toEqual([
       { title: 'HostLedger: arrears desk', body: `Waiting for approval: ${waiting.counts.needs_approval ?? 0}. Failed: ${waiting.counts.failed ?? 0}. Calls due: 0.` },
@@ -283,8 +285,11 @@ describe('the arrears desk in browser mode', () => {
     await page.locator('section.desk-group').first().waitFor();
     await screenshot('desk-zh.png');
     await page.goto(`${server.baseUrl}/#/settings/ladder`);
-    await page.locator('tr[data-policy="Standard"]').getByRole('button', { name: '编辑' }).click();
-    await page.getByRole('dialog').waitFor();
+    // The policy every book starts with is named in the reader's language until someone renames it.
+    const standard = page.locator('tr[data-policy="Standard"]');
+    expect(await standard.getByRole('rowheader').innerText()).toContain('标准');
+    await standard.getByRole('button', { name: '编辑' }).click();
+    await page.getByRole('dialog', { name: '催缴策略：标准' }).waitFor();
     await screenshot('policy-editor-zh.png');
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await page.goto(`${server.baseUrl}/#/desk/forecast`);

@@ -14,6 +14,7 @@ import { formatColumnDate, formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { outcomeDetailText, outcomeKindText, stepLabel } from './ladderText.js';
 import './ladder.css';
+import { policyName } from './policyName.js';
 
 type ForecastEntry = Output<'dunning.forecast'>['entries'][number];
 
@@ -186,7 +187,7 @@ function PolicySelect({ id, label, policies, value, onChange }: { id: string; la
       <option value="">{t('clientLadder.policyInherited')}</option>
       {policies.map((policy) => (
         <option key={policy.id} value={policy.id}>
-          {policy.policy.name}
+          {policyName(policy.policy.name, t)}
         </option>
       ))}
     </SelectField>

@@ -19,6 +19,7 @@ import { offsetText } from './ladderText.js';
 import { copyOf, policyValues, type PolicyValues } from './policyFormValues.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import './ladder.css';
+import { policyName } from './policyName.js';
 
 type Editing = { policy: PolicyView | null; initial: PolicyValues } | null;
 
@@ -67,7 +68,7 @@ export function PoliciesScreen() {
             {t('policies.title')}
           </h2>
           {defaultPolicy && (
-            <button type="button" className="button" onClick={() => setEditing({ policy: null, initial: copyOf(defaultPolicy.policy, t('policies.copyName', { name: defaultPolicy.policy.name })) })}>
+            <button type="button" className="button" onClick={() => setEditing({ policy: null, initial: copyOf(defaultPolicy.policy, t('policies.copyName', { name: policyName(defaultPolicy.policy.name, t) })) })}>
               {t('policies.newFromDefault')}
             </button>
           )}
@@ -105,7 +106,7 @@ export function PoliciesScreen() {
               {policies.map((view) => (
                 <tr key={view.id} data-policy={view.policy.name}>
                   <th scope="row">
-                    {view.policy.name}
+                    {policyName(view.policy.name, t)}
                     {view.isDefault && <span className="badge badge-active">{t('policies.default')}</span>}
                   </th>
                   <td>{view.policy.steps.map((step) => offsetText(step.offsetDays)).join(' · ')}</td>
@@ -155,7 +156,7 @@ function ConfirmDelete({ policy, onCancel, onConfirm }: { policy: PolicyView; on
   const { t } = useI18n();
   const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={t('policies.deleteTitle', { name: policy.policy.name })} onClose={onCancel} initialFocus={cancel} size="small">
+    <Dialog title={t('policies.deleteTitle', { name: policyName(policy.policy.name, t) })} onClose={onCancel} initialFocus={cancel} size="small">
       <div className="dialog-body">
         <p className="dialog-text">{t('policies.deleteBody')}</p>
       </div>
@@ -229,8 +230,8 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
         <ul className="plain-list assignment-list">
           {assignments.map((a) => (
             <li key={`${a.scope}|${a.target}`}>
-              {t(`ladderScope.${a.scope}`)}: <strong>{a.targetName}</strong> → {a.policy.policy.name}{' '}
-              <button type="button" className="link-button" aria-label={t('assign.removeOne', { policy: a.policy.policy.name, target: a.targetName })} onClick={() => void assign(a.target, a.scope, null)}>
+              {t(`ladderScope.${a.scope}`)}: <strong>{a.targetName}</strong> → {policyName(a.policy.policy.name, t)}{' '}
+              <button type="button" className="link-button" aria-label={t('assign.removeOne', { policy: policyName(a.policy.policy.name, t), target: a.targetName })} onClick={() => void assign(a.target, a.scope, null)}>
                 {t('assign.remove')}
               </button>
             </li>
@@ -268,7 +269,7 @@ function AssignmentsPanel({ policies, onChanged }: { policies: PolicyView[]; onC
         <SelectField id="assign-policy" label={t('assign.policy')} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
           {policies.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.policy.name}
+              {policyName(p.policy.name, t)}
             </option>
           ))}
         </SelectField>

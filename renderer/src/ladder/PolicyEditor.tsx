@@ -18,6 +18,7 @@ import { SelectField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import type { Translate } from './ladderText.js';
+import { policyName } from './policyName.js';
 import { alwaysAsks, moveStep, newAction, newStep, policyOf, policyPath, type PolicyValues, type StepValues } from './policyFormValues.js';
 
 /** Paths that have a box (or an actions list) in the editor; a refusal of anything else goes on top. */
@@ -81,7 +82,7 @@ export function PolicyEditor({ policy, initial, onClose, onSaved }: PolicyEditor
   }
 
   return (
-    <Dialog title={policy ? t('policyForm.titleEdit', { name: policy.policy.name }) : t('policyForm.titleNew')} onClose={onClose} initialFocus={nameInput} size="wide">
+    <Dialog title={policy ? t('policyForm.titleEdit', { name: policyName(policy.policy.name, t) }) : t('policyForm.titleNew')} onClose={onClose} initialFocus={nameInput} size="wide">
       <form ref={form} className="dialog-form policy-form" noValidate onSubmit={(event) => void save(event)} aria-busy={saving}>
         <div className="dialog-body">
           {problem && problem.code !== 'invalid_input' && (
