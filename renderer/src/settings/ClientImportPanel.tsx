@@ -13,9 +13,8 @@ import type { FieldErrorCode } from '../../../shared/validation/fieldErrors.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
-import { formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
-import { UndoImportButton } from './UndoImportButton.js';
+import { ImportBatchList } from './ImportBatchList.js';
 
 type Preview = Output<'imports.clients.preview'>;
 type Batch = Output<'imports.clients.list'>['items'][number];
@@ -37,7 +36,6 @@ export function ClientImportPanel() {
   const [done, setDone] = useState<{ clients: number; contracts: number } | 'undone' | null>(null);
   const [batches, setBatches] = useState<Batch[] | null>(null);
   const [batchesChanged, setBatchesChanged] = useState(0);
-  const [confirmUndo, setConfirmUndo] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -92,7 +90,6 @@ export function ClientImportPanel() {
   }
 
   async function undo(batchId: string) {
-    setConfirmUndo(null);
     setBusy(batchId);
     const answer = await api.call('imports.clients.undo', { batchId });
     setBusy(null);
@@ -276,51 +273,17 @@ export function ClientImportPanel() {
       )}
 
       <h3 className="import-subtitle">{t('clientImport.previous')}</h3>
-      {batches === null ? (
-        <p className="muted" role="status">
-          {t('shell.loading')}
-        </p>
-      ) : batches.length === 0 ? (
-        <p className="muted">{t('clientImport.none')}</p>
-      ) : (
-        <table className="data-table compact-table import-table">
-          <caption className="visually-hidden">{t('clientImport.previous')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.column.file')}</th>
-              <th scope="col" className="col-quantity">{t('clientImport.column.clients')}</th>
-              <th scope="col" className="col-quantity">{t('clientImport.column.contracts')}</th>
-              <th scope="col">{t('imports.column.when')}</th>
-              <th scope="col">{t('imports.column.status')}</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">{t('taxRate.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.map((batch) => (
-              <tr key={batch.id} className={batch.status === 'undone' ? 'row-ended' : undefined}>
-                <th scope="row">{batch.fileName ?? t('imports.pasted')}</th>
-                <td className="col-quantity">{batch.clientsCreated}</td>
-                <td className="col-quantity">{batch.contractsCreated}</td>
-                <td>{formatInstant(batch.createdAt, language)}</td>
-                <td>{batch.status === 'undone' && batch.undoneAt ? t('imports.status.undoneAt', { when: formatInstant(batch.undoneAt, language) }) : t('imports.status.imported')}</td>
-                <td className="col-actions">
-                  {batch.status === 'imported' && (
-                    <UndoImportButton
-                      confirming={confirmUndo === batch.id}
-                      working={working}
-                      onAsk={() => setConfirmUndo(batch.id)}
-                      onCancel={() => setConfirmUndo(null)}
-                      onConfirm={() => void undo(batch.id)}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ImportBatchList
+        caption={t('clientImport.previous')}
+        empty={t('clientImport.none')}
+        batches={batches}
+        counts={[
+          { heading: t('clientImport.column.clients'), of: (batch) => batch.clientsCreated },
+          { heading: t('clientImport.column.contracts'), of: (batch) => batch.contractsCreated },
+        ]}
+        working={working}
+        onUndo={(batchId) => void undo(batchId)}
+      />
     </section>
   );
 }

@@ -11,11 +11,10 @@ import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TextAreaField } from '../ui/Field.js';
-import { formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { ClientImportPanel } from './ClientImportPanel.js';
 import { SettingsNav } from './SettingsNav.js';
-import { UndoImportButton } from './UndoImportButton.js';
+import { ImportBatchList } from './ImportBatchList.js';
 
 type Batch = Output<'imports.list'>['items'][number];
 type Preview = Output<'imports.preview'>;
@@ -38,7 +37,6 @@ export function ImportHistoryScreen() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const [confirmUndo, setConfirmUndo] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -98,7 +96,6 @@ export function ImportHistoryScreen() {
   }
 
   async function undo(batchId: string) {
-    setConfirmUndo(null);
     setBusy({ undo: batchId });
     setProgress(null);
     const answer = await api.call('imports.undo', { batchId });
@@ -174,49 +171,14 @@ export function ImportHistoryScreen() {
         <h2 id="import-list-heading" className="panel-title">
           {t('imports.previous')}
         </h2>
-        {batches === null ? (
-          <p className="muted" role="status">
-            {t('shell.loading')}
-          </p>
-        ) : batches.length === 0 ? (
-          <p className="muted">{t('imports.none')}</p>
-        ) : (
-          <table className="data-table compact-table import-table">
-            <caption className="visually-hidden">{t('imports.previous')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.column.file')}</th>
-                <th scope="col" className="col-quantity">{t('imports.column.rows')}</th>
-                <th scope="col">{t('imports.column.when')}</th>
-                <th scope="col">{t('imports.column.status')}</th>
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('taxRate.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((batch) => (
-                <tr key={batch.id} className={batch.status === 'undone' ? 'row-ended' : undefined}>
-                  <th scope="row">{batch.fileName ?? t('imports.pasted')}</th>
-                  <td className="col-quantity">{batch.rowCount}</td>
-                  <td>{formatInstant(batch.createdAt, language)}</td>
-                  <td>{batch.status === 'undone' && batch.undoneAt ? t('imports.status.undoneAt', { when: formatInstant(batch.undoneAt, language) }) : t('imports.status.imported')}</td>
-                  <td className="col-actions">
-                    {batch.status === 'imported' && (
-                      <UndoImportButton
-                        confirming={confirmUndo === batch.id}
-                        working={working}
-                        onAsk={() => setConfirmUndo(batch.id)}
-                        onCancel={() => setConfirmUndo(null)}
-                        onConfirm={() => void undo(batch.id)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ImportBatchList
+          caption={t('imports.previous')}
+          empty={t('imports.none')}
+          batches={batches}
+          counts={[{ heading: t('imports.column.rows'), of: (batch) => batch.rowCount }]}
+          working={working}
+          onUndo={(batchId) => void undo(batchId)}
+        />
       </section>
 
       <ClientImportPanel />

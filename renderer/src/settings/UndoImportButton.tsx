@@ -1,5 +1,5 @@
 // Undoing an import, in two steps so one stray click cannot take a whole import back: Undo, then
-// Cancel or the red confirmation. Used by every list of imports (history, clients and contracts).
+// Cancel or the red confirmation. Used by the list of imports (ImportBatchList).
 import { useI18n } from '../i18n/I18nProvider.js';
 
 export interface UndoImportButtonProps {
