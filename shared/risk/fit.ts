@@ -87,8 +87,12 @@ export function fitModel(rows: readonly number[][], labels: readonly number[], o
   return { source: 'fitted', intercept, weights, trainedOn: n };
 }
 
-/** Half-life, in days, of a training invoice's weight: the book's recent behaviour predicts the next invoices best. */
-export const TRAINING_HALF_LIFE_DAYS = 60;
+/**
+ * Half-life, in days, of a training invoice's weight: the book's recent behaviour predicts the next
+ * invoices best, but a small book (a hundred clients) needs half a year of invoices to fit fifteen
+ * weights; at 60 days its fit was mostly noise and lost to the defaults.
+ */
+export const TRAINING_HALF_LIFE_DAYS = 180;
 
 export function recencyWeight(issueDate: string, fittedOn: string): number {
   return 0.5 ** Math.max(0, (dayNumber(fittedOn) - dayNumber(issueDate)) / TRAINING_HALF_LIFE_DAYS);

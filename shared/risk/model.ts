@@ -18,9 +18,10 @@ export interface RiskModel {
 }
 
 /**
- * Defaults, in log-odds, set by hand from what a credit controller would say and checked against
- * the fit on the UCI history (scripts/risk-eval.ts): the late rate and money past due now lead;
- * a long, clean tenure lowers the risk. A book with enough history gets its own fit (fit.ts).
+ * Defaults, in log-odds, set by hand from what a credit controller would say and checked on two
+ * real histories (scripts/risk-eval.ts; README): the late rate and money past due now lead; a turn
+ * for the worse lately counts in full; a long, clean tenure lowers the risk. A book with enough
+ * history gets its own fit (fit.ts).
  */
 export const DEFAULT_MODEL: RiskModel = {
   source: 'default',
@@ -29,7 +30,7 @@ export const DEFAULT_MODEL: RiskModel = {
   weights: [
     1.0, // late_rate: log-odds of the smoothed, recency-weighted late rate (the score's base)
     0.2, // last_late: the latest invoice was late
-    0.15, // deteriorating: recent late share minus earlier late share (−1…1)
+    1.0, // deteriorating: log-odds by which the last 90 days are worse than late_rate (≥ 0): believed in full
     0.07, // lateness: log(1 + average days late)
     0.15, // past_due_days: log(1 + largest days past due now)
     0.15, // past_due_count: log(1 + invoices past due now)

@@ -24,8 +24,6 @@ type Sums = [
   last: string | null,
   recentResolved: number,
   recentLate: number,
-  earlierResolved: number,
-  earlierLate: number,
   yearResolved: number,
   yearLate: number,
   pastDueDays: number | null,
@@ -81,7 +79,6 @@ const PAST_SUMMARY = `
     max(CASE WHEN days_late IS NOT NULL THEN w END),
     max(CASE WHEN days_late IS NOT NULL THEN issue_date || late END),
     sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN late ELSE 0 END),
-    sum(CASE WHEN days_late IS NOT NULL AND age > @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND age > @trend THEN late ELSE 0 END),
     sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN late ELSE 0 END),
     max(CASE WHEN days_late IS NOT NULL AND NOT settled THEN days_late END),
     sum(CASE WHEN days_late IS NOT NULL AND NOT settled THEN 1 ELSE 0 END),
@@ -166,8 +163,6 @@ function addSettled(s: ClientSummary, r: Running, row: SettledRow, late: 0 | 1):
   s.daysWeight += wDays;
   s.recentResolved += recent;
   s.recentLate += late * recent;
-  s.earlierResolved += count - recent;
-  s.earlierLate += late * (count - recent);
   s.yearResolved += year;
   s.yearLate += late * year;
   s.disputes += disputes;
@@ -185,8 +180,6 @@ function addUnsettled(s: ClientSummary, r: Running, row: UnsettledRow, today: nu
   s.daysWeight += wDays;
   s.recentResolved += recent;
   s.recentLate += recent;
-  s.earlierResolved += pastDue - recent;
-  s.earlierLate += pastDue - recent;
   s.yearResolved += year;
   s.yearLate += year;
   s.pastDueDays = oldestDue === null ? 0 : today - dayNumber(oldestDue);
@@ -249,15 +242,13 @@ function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: st
     s.lastLate = r[8] !== null && r[8].endsWith('1') ? 1 : 0;
     s.recentResolved = r[9];
     s.recentLate = r[10];
-    s.earlierResolved = r[11];
-    s.earlierLate = r[12];
-    s.yearResolved = r[13];
-    s.yearLate = r[14];
-    s.pastDueDays = r[15] ?? 0;
-    s.pastDueCount = r[16];
-    s.pastDueMinor = r[17];
-    s.partial = r[18];
-    s.disputes = r[19];
+    s.yearResolved = r[11];
+    s.yearLate = r[12];
+    s.pastDueDays = r[13] ?? 0;
+    s.pastDueCount = r[14];
+    s.pastDueMinor = r[15];
+    s.partial = r[16];
+    s.disputes = r[17];
     summaries.set(id, s);
   }
   return summaries;

@@ -51,12 +51,11 @@ const SENTENCES: Record<FactorCode, (params: FactorParams, context: WordingConte
     return late === 0 ? { key: 'risk.reason.late_rate.none', params: { of } } : { key: 'risk.reason.late_rate.some', params: { late, of } };
   },
   last_late: (params) => ({ key: num(params, 'late') > 0 ? 'risk.reason.last_late.late' : 'risk.reason.last_late.onTime' }),
-  deteriorating(params): Sentence {
-    const recent = num(params, 'recentPercent');
-    const earlier = num(params, 'earlierPercent');
-    const months = Math.round(TREND_DAYS / 30);
-    return { key: recent > earlier ? 'risk.reason.deteriorating.worse' : 'risk.reason.deteriorating.better', params: { recent, earlier, months } };
-  },
+  // Only ever a turn for the worse: the factor is 0, and not listed, otherwise (features.ts).
+  deteriorating: (params) => ({
+    key: 'risk.reason.deteriorating',
+    params: { recent: num(params, 'recentPercent'), overall: num(params, 'overallPercent'), months: Math.round(TREND_DAYS / 30) },
+  }),
   lateness(params): Sentence {
     const days = num(params, 'averageDays');
     if (days < 1) return { key: 'risk.reason.lateness.underADay' };

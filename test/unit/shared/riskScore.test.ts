@@ -65,8 +65,20 @@ describe('the factors', () => {
   it('see a client getting worse', () => {
     const good = months.slice(0, 3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-10`));
     const bad = months.slice(3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-30`));
-    // Recent: issued in the last 90 days (April, May and June on 30 June).
-    expect(param(history('2026-06-30', [...good, ...bad]), 'deteriorating')).toEqual({ recentPercent: 100, earlierPercent: 0 });
+    // Recent: issued in the last 90 days (April, May and June on 30 June), all late; the year-long
+    // memory puts the whole history at about half late.
+    const worse = history('2026-06-30', [...good, ...bad]);
+    expect(param(worse, 'deteriorating')).toEqual({ recentPercent: 100, overallPercent: 49 });
+    expect(featuresOf(worse).values[FACTOR_CODES.indexOf('deteriorating')]).toBeGreaterThan(1);
+  });
+
+  it('do not count a client getting better as a factor: only a turn for the worse moves the score', () => {
+    const late = months.slice(0, 3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-30`));
+    const onTime = months.slice(3).map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-10`));
+    const better = history('2026-06-30', [...late, ...onTime]);
+    expect(param(better, 'deteriorating')).toMatchObject({ recentPercent: 0 });
+    expect(featuresOf(better).values[FACTOR_CODES.indexOf('deteriorating')]).toBe(0);
+    expect(scoreHistory(better).factors.map((f) => f.code)).not.toContain('deteriorating');
   });
 
   it('smooth a new client: one late invoice is not a certain default, one paid invoice not a certain payer', () => {

@@ -12,6 +12,7 @@ import { statementsMigration } from './008_statements.js';
 import { settledOnMigration } from './009_settled_on.js';
 import { reportsMigration } from './010_reports.js';
 import { riskReasonsMigration } from './011_risk_reasons.js';
+import { riskMemoryMigration } from './012_risk_memory.js';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   settledOnMigration,
   reportsMigration,
   riskReasonsMigration,
+  riskMemoryMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
