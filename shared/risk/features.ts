@@ -264,8 +264,9 @@ const share = (late: number, of: number) => (of === 0 ? 0 : late / of);
 export function factorValues(s: ClientSummary): number[] {
   const m = measuresOf(s);
   // Only a turn for the worse counts: the long memory of late_rate already forgives slowly, and
-  // on real histories a recent good spell predicted less than the habit of the whole history.
-  const trend = Math.max(0, logit(m.recentRate) - logit(m.lateRate));
+  // on real histories a recent good spell predicted less than the habit of the whole history. In
+  // shares, not log-odds: a client late 95% of the time whose last three were late has not turned.
+  const trend = Math.max(0, m.recentRate - m.lateRate);
   return [
     logit(m.lateRate),
     s.lastLate,

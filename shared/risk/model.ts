@@ -30,7 +30,7 @@ export const DEFAULT_MODEL: RiskModel = {
   weights: [
     1.0, // late_rate: log-odds of the smoothed, recency-weighted late rate (the score's base)
     0.2, // last_late: the latest invoice was late
-    1.0, // deteriorating: log-odds by which the last 90 days are worse than late_rate (≥ 0): believed in full
+    4.0, // deteriorating: how much higher the last 90 days' late share is than late_rate (0…1): 25 points add 1.0
     0.07, // lateness: log(1 + average days late)
     0.15, // past_due_days: log(1 + largest days past due now)
     0.15, // past_due_count: log(1 + invoices past due now)

@@ -83,7 +83,8 @@ describe('payment risk in browser mode', () => {
 
   it("explains a client's score in plain words, with the history chart and the score as of a past day", async () => {
     await page.getByRole('searchbox').fill(riskiest.name);
-    await page.getByRole('link', { name: riskiest.name, exact: true }).first().click();
+    // By its address: the sample book's random names can repeat, so the name alone may be another client's.
+    await page.locator(`.client-table a[href="#/clients/${encodeURIComponent(riskiest.id)}"]`).click();
     await page.getByRole('heading', { level: 2, name: 'Payment risk' }).waitFor();
     const panel = page.locator('.risk-panel');
 

@@ -69,7 +69,14 @@ describe('the factors', () => {
     // memory puts the whole history at about half late.
     const worse = history('2026-06-30', [...good, ...bad]);
     expect(param(worse, 'deteriorating')).toEqual({ recentPercent: 100, overallPercent: 49 });
-    expect(featuresOf(worse).values[FACTOR_CODES.indexOf('deteriorating')]).toBeGreaterThan(1);
+    // The recent share smoothed by one invoice at the overall rate, (3 + 0.49) / 4, less that rate.
+    expect(featuresOf(worse).values[FACTOR_CODES.indexOf('deteriorating')]).toBeCloseTo(0.38, 2);
+  });
+
+  it('do not call a client who was always late one getting worse', () => {
+    const always = months.map((m) => invoice(`${m}-01`, `${m}-15`, `${m}-30`));
+    // Only the prior of one invoice at 20% keeps their overall rate below the recent share.
+    expect(featuresOf(history('2026-06-30', always)).values[FACTOR_CODES.indexOf('deteriorating')]).toBeLessThan(0.1);
   });
 
   it('do not count a client getting better as a factor: only a turn for the worse moves the score', () => {
