@@ -51,6 +51,9 @@ try {
     console.log(`${name}: AUC ${auc(probabilities, labels).toFixed(4)}  KS ${ks(probabilities, labels).toFixed(4)}  Brier ${brier(probabilities, labels).toFixed(4)}`);
   };
   const probabilities = test.map((e) => sigmoid(linearScore(model, e.values)));
+  // The one-line rule the score must beat: the client's smoothed, recency-weighted late rate alone.
+  const lateRate = FACTOR_CODES.indexOf('late_rate');
+  report('late rate alone', test.map((e) => sigmoid(e.values[lateRate])));
   if (model.source === 'fitted') report('default weights', test.map((e) => sigmoid(linearScore(DEFAULT_MODEL, e.values))));
   report(`${model.source} weights`, probabilities);
   console.log('calibration (predicted late share → observed):');
