@@ -86,6 +86,9 @@ export const channelSettingsUpdateInput = z.strictObject({ email: emailUpdate.op
 /** Settings missing before anything can be sent; the screen words them in the user's language. */
 export const SETUP_PROBLEMS = ['email_no_server', 'email_no_sender', 'sms_no_gateway'] as const;
 export type SetupProblem = (typeof SETUP_PROBLEMS)[number];
+/** What stops a message before it is tried: the settings above, or a company profile with no name (no letter can be made). */
+export const DELIVERY_PROBLEMS = ['company_profile_missing', ...SETUP_PROBLEMS] as const;
+export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
 
 /** What a test button answers: the server's own words when it accepted, else the reason it did not. */
 export const testAnswerSchema = z.object({ ok: z.boolean(), message: z.string(), setupProblem: z.enum(SETUP_PROBLEMS).nullable() });
@@ -97,6 +100,8 @@ export const deliveryResultSchema = z.object({
   communicationId: z.string().nullable(),
   documentId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** failed before anything was tried, for want of a setting: which (the screens word it). */
+  problem: z.enum(DELIVERY_PROBLEMS).nullable(),
 });
 
 export const CALL_OUTCOMES = ['reached', 'promised_to_pay', 'refused', 'no_answer', 'wrong_number', 'left_message'] as const;

@@ -1,6 +1,7 @@
 // The arrears ladder (催缴流程): dunning policies and where they apply, the arrears desk (what the
 // ladder will do today: approve, skip, postpone, run), the runs, and the 30-day forecast.
 import { z } from 'zod';
+import { DELIVERY_PROBLEMS } from './channels.js';
 import { defineMethod } from './contract.js';
 import { riskBand } from './risk.js';
 import { ASSIGNMENT_SCOPES, dunningPolicySchema, ladderActionSchema } from '../ladder/policy.js';
@@ -17,6 +18,19 @@ export const policyViewSchema = z.object({
   updatedAt: z.string(),
 });
 export type PolicyView = z.infer<typeof policyViewSchema>;
+
+/** What one action of a run did. */
+export const actionOutcomeSchema = z.object({
+  kind: z.string(),
+  /** done; failed (retryable); not_applicable (e.g. no panel link, no address for a channel) with the reason. */
+  result: z.enum(['done', 'failed', 'not_applicable']),
+  detail: z.string().nullable(),
+  /** What it made: communication ids, a fee invoice id, panel action ids, a call task id, a document id. */
+  refs: z.array(z.string()),
+  /** failed for want of a setting (no company name, email or SMS not set up): which, for the screens to word. */
+  problem: z.enum(DELIVERY_PROBLEMS).optional(),
+});
+export type ActionOutcome = z.infer<typeof actionOutcomeSchema>;
 
 export const ladderLineSchema = z.object({
   invoiceId: z.string(),
@@ -45,23 +59,15 @@ export const ladderLineSchema = z.object({
   band: riskBand.nullable(),
   /** Things the approver must know, as codes the screen words: e.g. 'no_backup_possible', 'no_panel_link', 'no_email_address'. */
   warnings: z.array(z.string()),
-  /** failed: why, from the last attempt. */
-  lastError: z.string().nullable(),
+  /** Messages of this line that cannot go out before the book is set up: what is missing. */
+  blockedBy: z.array(z.enum(DELIVERY_PROBLEMS)),
+  /** failed: the actions that failed on the last attempt, with why. */
+  failures: z.array(actionOutcomeSchema),
 });
 export type LadderLineView = z.infer<typeof ladderLineSchema>;
 
 const lineRef = z.strictObject({ invoiceId: entityId, stepKey: z.string().trim().min(1).max(40) });
 const lineRefs = z.array(lineRef).min(1).max(1000);
-
-/** What one action of a run did. */
-export const actionOutcomeSchema = z.object({
-  kind: z.string(),
-  /** done; failed (retryable); not_applicable (e.g. no panel link, no address for a channel) with the reason. */
-  result: z.enum(['done', 'failed', 'not_applicable']),
-  detail: z.string().nullable(),
-  /** What it made: communication ids, a fee invoice id, panel action ids, a call task id, a document id. */
-  refs: z.array(z.string()),
-});
 
 export const rungSchema = z.object({
   invoiceId: z.string(),

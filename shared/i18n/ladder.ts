@@ -4,6 +4,7 @@
 // a code without words is a compile error in both languages.
 import type { LineStatus, RungState } from '../ladder/state.js';
 import type { AssignmentScope, ChannelMode, LadderChannel } from '../ladder/policy.js';
+import type { DeliveryProblem } from '../api/channels.js';
 
 type StatusKeys = `ladderStatus.${LineStatus}`;
 type RungKeys = `rungState.${RungState}`;
@@ -11,6 +12,7 @@ type ScopeKeys = `ladderScope.${AssignmentScope}`;
 type ChannelKeys = `ladderChannel.${LadderChannel}`;
 type ModeKeys = `channelMode.${ChannelMode}`;
 type ChannelLabelKeys = `policyForm.channel.${LadderChannel}`;
+type ProblemKeys = `deliveryProblem.${DeliveryProblem}` | `deskSetup.${DeliveryProblem}`;
 
 export const ladderEn = {
   'nav.desk': 'Arrears desk',
@@ -104,6 +106,7 @@ export const ladderEn = {
   'ladderStatus.paused': 'Paused',
   'ladderStatus.below_minimum': 'Below the minimum amount',
   'ladderStatus.failedBecause': 'Failed: {reason}',
+  'ladderStatus.failure': '{what} ({reason})',
   'ladderStatus.waitsUntil': 'Waits for the notice until {date}',
   'ladderStatus.postponedUntil': 'Postponed until {date}',
   'ladderStatus.missedWhy': 'Not sent late: the reminder’s day has passed',
@@ -121,6 +124,18 @@ export const ladderEn = {
   'ladderWarning.no_phone': 'The client has no phone number: no SMS can go out and no call can be made.',
   'ladderWarning.no_postal_address': 'The client has no postal address: no letter can be printed.',
   'ladderWarning.other': 'Check before approving: {code}',
+
+  'deliveryProblem.company_profile_missing': 'the company profile has no name yet',
+  'deliveryProblem.email_no_server': 'email is not set up: no SMTP server',
+  'deliveryProblem.email_no_sender': 'email has no sender address',
+  'deliveryProblem.sms_no_gateway': 'SMS is not set up: no gateway',
+
+  'deskSetup.title': 'Set up before the ladder can send',
+  'deskSetup.company_profile_missing': 'Your company profile has no name yet, so no letter, email or SMS can be made: {count} lines wait for it.',
+  'deskSetup.email_no_server': 'Email is not set up (no SMTP server): {count} lines would send an email.',
+  'deskSetup.email_no_sender': 'Email has no sender address: {count} lines would send an email.',
+  'deskSetup.sms_no_gateway': 'SMS is not set up (no gateway): {count} lines would send an SMS.',
+  'deskSetup.after': 'Those messages are not tried and their lines stay failed; they go out at the next run after it is set up. A step that waits for a notice waits until that notice has gone out.',
 
   'ladderStep.restrict': 'Restriction',
   'ladderStep.backup_suspend': 'Backup, then suspend',
@@ -277,7 +292,7 @@ export const ladderEn = {
   'outcome.done': 'done',
   'outcome.failed': 'failed',
   'outcome.not_applicable': 'not possible',
-} satisfies Record<string, string> & Record<StatusKeys | RungKeys | ScopeKeys | ChannelKeys | ModeKeys | ChannelLabelKeys, string>;
+} satisfies Record<string, string> & Record<StatusKeys | RungKeys | ScopeKeys | ChannelKeys | ModeKeys | ChannelLabelKeys | ProblemKeys, string>;
 
 export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'nav.desk': '催缴工作台',
@@ -371,6 +386,7 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'ladderStatus.paused': '已暂停',
   'ladderStatus.below_minimum': '低于最低金额',
   'ladderStatus.failedBecause': '失败：{reason}',
+  'ladderStatus.failure': '{what}（{reason}）',
   'ladderStatus.waitsUntil': '等待通知期满，至 {date}',
   'ladderStatus.postponedUntil': '推迟至 {date}',
   'ladderStatus.missedWhy': '不再补发：提醒日期已过',
@@ -388,6 +404,18 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'ladderWarning.no_phone': '客户没有电话号码：无法发送短信，也无法拨打电话。',
   'ladderWarning.no_postal_address': '客户没有邮寄地址：无法打印信函。',
   'ladderWarning.other': '批准前请检查：{code}',
+
+  'deliveryProblem.company_profile_missing': '公司资料尚未填写名称',
+  'deliveryProblem.email_no_server': '尚未设置邮件：缺少 SMTP 服务器',
+  'deliveryProblem.email_no_sender': '邮件缺少发件人地址',
+  'deliveryProblem.sms_no_gateway': '尚未设置短信：缺少短信网关',
+
+  'deskSetup.title': '催缴通知发出前需完成的设置',
+  'deskSetup.company_profile_missing': '公司资料尚未填写名称，无法生成信函、邮件或短信：{count} 条待办在等待。',
+  'deskSetup.email_no_server': '尚未设置邮件（缺少 SMTP 服务器）：{count} 条待办需要发送邮件。',
+  'deskSetup.email_no_sender': '邮件缺少发件人地址：{count} 条待办需要发送邮件。',
+  'deskSetup.sms_no_gateway': '尚未设置短信（缺少短信网关）：{count} 条待办需要发送短信。',
+  'deskSetup.after': '这些消息不会被尝试发送，相关待办记为失败；完成设置后，下次执行时即会发出。需等待通知的后续步骤，会等到该通知发出后再执行。',
 
   'ladderStep.restrict': '临时服务限制',
   'ladderStep.backup_suspend': '暂停前数据备份，然后暂停服务',

@@ -101,6 +101,16 @@ describe('the arrears desk in browser mode', () => {
     await expect.poll(() => page.locator('.section-nav-item[aria-current="page"] .nav-count').innerText()).toBe(String(waiting));
     // Warnings are sentences: the sample book's contracts have no panel account linked.
     await page.getByText('No panel account is linked to this contract: the panel step cannot be done.').first().waitFor();
+    // The sample book has its reseller's profile but no email server: the desk says so once, with
+    // how many lines wait for it and the page that sets it up.
+    const emailWaits = toDo.filter((line) => line.blockedBy.includes('email_no_server')).length;
+    expect(emailWaits).toBeGreaterThan(0);
+    expect(toDo.some((line) => line.blockedBy.includes('company_profile_missing'))).toBe(false);
+    const setup = page.locator('.desk-setup');
+    expect(await setup.getByRole('heading').innerText()).toBe('Set up before the ladder can send');
+    expect(await setup.innerText()).toContain(`Email is not set up (no SMTP server): ${emailWaits} lines would send an email.`);
+    const links = setup.getByRole('link');
+    expect(await links.evaluateAll((all) => all.map((a) => `${a.textContent} ${a.getAttribute('href')}`))).toContain('Email & SMS #/settings/channels');
     await screenshot('desk-en.png');
   });
 
@@ -192,7 +202,12 @@ describe('the arrears desk in browser mode', () => {
     await summary.waitFor({ timeout: 60_000 });
     const run = (await api('dunning.runs.list', { limit: 1 })).runs[0]!;
     expect(await summary.innerText()).toContain(`Done: ${run.done}`);
-    if (run.failed > 0) expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
+    expect(run.failed).toBeGreaterThan(0);
+    expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
+    // A line whose email waits for the server says why in words, not in the backend's codes.
+    const failedLine = (await api('dunning.desk', {})).lines.find((line) => line.status === 'failed' && line.failures.some((f) => f.problem === 'email_no_server'))!;
+    const failedRow = page.locator(`section.desk-group[data-step="${failedLine.stepKey}"] tr:has(a[href="#/clients/${failedLine.clientId}"])`).filter({ hasText: failedLine.invoiceNumber });
+    await expect.poll(() => failedRow.innerText(), { timeout: 10_000 }).toContain('email (email is not set up: no SMTP server)');
     // The line about the last run follows once the desk has reloaded after the run.
     await expect.poll(() => page.locator('.desk-last-run').innerText(), { timeout: 10_000 }).toContain(`Done ${run.done}, failed ${run.failed}`);
     const waiting = await api('dunning.desk', {});

@@ -193,7 +193,7 @@ describe('the ladder with the real channels', () => {
     expect(first).toMatchObject({ done: 0, failed: 1, missed: 2 });
     const failed = (await book.desk()).lines.find((l) => l.stepKey === 'first_notice')!;
     expect(failed.status).toBe('failed');
-    expect(failed.lastError).toMatch(/Mailbox unavailable/);
+    expect(failed.failures).toEqual([expect.objectContaining({ kind: 'send:email', result: 'failed', detail: expect.stringMatching(/Mailbox unavailable/) })]);
     // The letter went to the print queue already; it is not queued again on the retry.
     const letters = () => book.backend.db.prepare<[], number>("SELECT count(*) FROM communications WHERE channel = 'letter'").pluck().get();
     expect(letters()).toBe(1);
@@ -220,5 +220,39 @@ describe('the ladder with the real channels', () => {
     await book.ladder();
     expect(server.received).toHaveLength(1);
     expect(letters()).toBe(1);
+  });
+
+  it('waits for the company name, then the email server: nothing made or logged before, the desk names what is missing, the run after setup sends', async () => {
+    // A new book: no company profile, no email settings; the client has an email and a postal address.
+    book = await openLadderBook({ now: '2026-11-16' });
+    await book.call('clients.update', { id: book.clientId, expectedVersion: 2, address: { lines: ['1 Main St'], city: 'Springfield', postalCode: '12345', country: 'US' } });
+    const invoiceId = await book.invoice(12_345, '2026-11-01', '2026-11-15');
+    const count = (table: string) => book.backend.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get();
+    const notice = async () => (await book.desk()).lines.find((l) => l.invoiceId === invoiceId && l.stepKey === 'first_notice')!;
+
+    expect((await notice()).blockedBy).toEqual(['company_profile_missing']);
+    expect(await book.ladder()).toMatchObject({ done: 0, failed: 1 });
+    const failed = await notice();
+    expect(failed.status).toBe('failed');
+    expect(failed.failures.map((f) => `${f.kind} ${f.problem}`)).toEqual(['send:email company_profile_missing', 'send:letter company_profile_missing']);
+    expect(failed.failures[0]!.detail).toMatch(/company profile/);
+    // Not tried: no message written, no PDF archived, no failure logged to the client's record.
+    expect([count('outgoing_messages'), count('documents'), count('communications')]).toEqual([0, 0, 0]);
+
+    await book.call('company.update', COMPANY);
+    expect((await notice()).blockedBy).toEqual(['email_no_server']);
+    expect(await book.ladder()).toMatchObject({ failed: 1 });
+    expect((await notice()).failures.map((f) => `${f.kind} ${f.problem}`)).toEqual(['send:email email_no_server']);
+    expect([count('outgoing_messages'), count("communications WHERE channel = 'letter'"), count("communications WHERE channel = 'email'")]).toEqual([0, 1, 0]);
+
+    const server = await startSmtpPeer();
+    peers.push(server);
+    await book.call('channels.settings.update', { email: { host: '127.0.0.1', port: server.port, security: 'none', fromAddress: 'billing@cloudlet.example', fromName: 'Cloudlet Billing', timeoutSeconds: 2 } });
+    expect((await notice()).blockedBy).toEqual([]);
+    expect(await book.ladder()).toMatchObject({ done: 1, failed: 0 });
+    expect(server.received).toHaveLength(1);
+    const messages = book.backend.db.prepare<[], { state: string; attempts: number }>('SELECT state, attempts FROM outgoing_messages').all();
+    expect(messages).toEqual([{ state: 'sent', attempts: 1 }]);
+    expect(count("communications WHERE channel = 'letter'")).toBe(1);
   });
 });

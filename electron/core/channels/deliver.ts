@@ -3,6 +3,7 @@
 // billing contact copied; SMS carries a short text; a printed letter is archived and waits for the
 // day's print batch. Each message is written with its idempotency key and committed before it is
 // sent (DESIGN §2), and its outcome is logged in the client's communication log.
+import type { DeliveryProblem, SEND_CHANNELS } from '../../../shared/api/channels.js';
 import type { LadderLetter } from '../../../shared/ladder/policy.js';
 import { smsText } from '../../../shared/ladder/smsText.js';
 import { documentTitle } from '../../../shared/documents/wording.js';
@@ -13,11 +14,12 @@ import { gatherFacts, letterText } from '../documents/builders/letter.js';
 import { prepareLetter, recordIssued } from '../documents/issue.js';
 import { render } from '../documents/render.js';
 import { channelSecrets, readChannelSettings } from './channelSettings.js';
+import { deliveryProblems, type Blocked } from './deliveryProblems.js';
 import { createOutbox, type OutgoingMessage } from './outbox.js';
 import { sendSms } from './smsGateway.js';
 import { sendEmail } from './smtp.js';
 
-export type DeliveryChannel = 'email' | 'sms' | 'letter';
+export type DeliveryChannel = (typeof SEND_CHANNELS)[number];
 
 export interface Delivery {
   /** Idempotency: a second delivery with the same key returns the first one's result (retrying it if it failed). */
@@ -40,6 +42,8 @@ export interface DeliveryResult {
   communicationId: string | null;
   documentId: string | null;
   detail: string | null;
+  /** failed before anything was written or tried, for want of a setting (the detail says it in words). */
+  problem: DeliveryProblem | null;
 }
 
 export type Deliver = (ctx: Context, delivery: Delivery) => Promise<DeliveryResult>;
@@ -63,7 +67,8 @@ const letterParams = (d: Delivery) => ({
   restriction: d.restriction,
 });
 
-const notApplicable = (detail: string): DeliveryResult => ({ status: 'not_applicable', communicationId: null, documentId: null, detail });
+const notApplicable = (detail: string): DeliveryResult => ({ status: 'not_applicable', communicationId: null, documentId: null, detail, problem: null });
+const blocked = ({ code, message }: Blocked): DeliveryResult => ({ status: 'failed', communicationId: null, documentId: null, detail: message, problem: code });
 
 /** A printed letter: archived and logged as waiting for the day's print (channels.lettersToPrint). */
 async function queueLetter(ctx: Context, d: Delivery): Promise<DeliveryResult> {
@@ -74,11 +79,14 @@ async function queueLetter(ctx: Context, d: Delivery): Promise<DeliveryResult> {
     communicationId: ctx.db.prepare<[string], string>("SELECT id FROM communications WHERE document_id = ? AND channel = 'letter' ORDER BY seq LIMIT 1").pluck().get(documentId) ?? null,
     documentId,
     detail: null,
+    problem: null,
   });
   const earlier = archive.bySourceKey(sourceKey);
   if (earlier) return logged(earlier.id);
   const client = requireClient(ctx, d.clientId);
   if (!client.address || client.address.lines.length === 0) return notApplicable(`${client.name} has no postal address.`);
+  const problem = deliveryProblems(ctx).letter;
+  if (problem) return blocked(problem);
   const prepared = prepareLetter(ctx, d.clientId, d.letter, letterParams(d), letterhead(ctx, 'issue'));
   const rendered = await render(prepared.model);
   return ctx.transaction(() => {
@@ -104,6 +112,8 @@ async function prepareMessage(ctx: Context, d: Delivery, channel: 'email' | 'sms
   if (channel === 'email') {
     const to = client.email ?? client.billingEmail;
     if (!to) return notApplicable(`${client.name} has no email address.`);
+    const problem = deliveryProblems(ctx).email;
+    if (problem) return blocked(problem);
     const settings = readChannelSettings(ctx).email;
     const cc = settings.copyBillingContact && client.billingEmail && client.billingEmail.toLowerCase() !== to.toLowerCase() ? client.billingEmail : null;
     const prepared = prepareLetter(ctx, d.clientId, d.letter, letterParams(d), letterhead(ctx, 'issue'));
@@ -127,6 +137,8 @@ async function prepareMessage(ctx: Context, d: Delivery, channel: 'email' | 'sms
     });
   }
   if (!client.phone) return notApplicable(`${client.name} has no phone number.`);
+  const problem = deliveryProblems(ctx).sms;
+  if (problem) return blocked(problem);
   const head = letterhead(ctx, 'issue');
   const facts = gatherFacts(ctx, client, d.letter, letterParams(d));
   const company = head.company;
@@ -152,9 +164,12 @@ async function sendMessage(ctx: Context, d: Delivery): Promise<DeliveryResult> {
   const channel = d.channel as 'email' | 'sms';
   let message = outbox.byKey(d.key);
   if (message?.state === 'sent') {
-    return { status: 'sent', communicationId: outbox.lastCommunication(message.id), documentId: message.documentId, detail: message.providerAnswer };
+    return { status: 'sent', communicationId: outbox.lastCommunication(message.id), documentId: message.documentId, detail: message.providerAnswer, problem: null };
   }
   if (message) {
+    // A retry waits, untouched, for what is missing: no attempt counted, no failure logged again.
+    const problem = deliveryProblems(ctx)[channel];
+    if (problem) return blocked(problem);
     const retried = message;
     message = ctx.transaction(() => {
       outbox.retrying(retried.id);
@@ -165,7 +180,7 @@ async function sendMessage(ctx: Context, d: Delivery): Promise<DeliveryResult> {
     if ('status' in prepared) return prepared;
     message = prepared;
     // Written meanwhile by another caller with the same key and already sent: never a second time.
-    if (message.state === 'sent') return { status: 'sent', communicationId: outbox.lastCommunication(message.id), documentId: message.documentId, detail: message.providerAnswer };
+    if (message.state === 'sent') return { status: 'sent', communicationId: outbox.lastCommunication(message.id), documentId: message.documentId, detail: message.providerAnswer, problem: null };
   }
 
   const secrets = await channelSecrets(ctx);
@@ -217,6 +232,6 @@ async function sendMessage(ctx: Context, d: Delivery): Promise<DeliveryResult> {
       entityId: final.clientId,
       data: { messageId: final.id, channel: final.channel, kind: final.kind, attempt: final.attempts, communicationId: entry.id },
     });
-    return { status: answer.ok ? 'sent' : 'failed', communicationId: entry.id, documentId: final.documentId, detail };
+    return { status: answer.ok ? 'sent' : 'failed', communicationId: entry.id, documentId: final.documentId, detail, problem: null };
   });
 }

@@ -56,6 +56,20 @@ const EN_CITIES: [string, string, string][] = [
 
 type PlanSpec = Parameters<Handlers['plans.create']>[0];
 
+/**
+ * The reseller the sample book belongs to, so its invoices and letters can be printed and its
+ * ladder can run at once. Example addresses only (RFC 2606 domain, a UK drama phone number).
+ */
+const SAMPLE_COMPANY: Parameters<Handlers['company.update']>[0] = {
+  name: 'Lantern Web Hosting Ltd',
+  addressLines: ['Unit 4, 12 Quay Street', 'Bristol BS1 4DJ', 'United Kingdom'],
+  taxId: 'GB 123 4567 89',
+  email: 'billing@lantern-hosting.example',
+  phone: '+44 117 496 0123',
+  website: 'lantern-hosting.example',
+  paymentLines: ['Bank transfer: Example Bank, IBAN GB00 EXMP 0000 0000 0000 00', 'Alipay / WeChat Pay (支付宝 / 微信支付): billing@lantern-hosting.example'],
+};
+
 const PLANS: PlanSpec[] = [
   { name: 'Starter Hosting', kind: 'shared_hosting', currency: 'USD', prices: { monthly: 499, annual: 4990 }, panelKind: 'cpanel', panelPackage: 'starter' },
   { name: 'Business Hosting', kind: 'shared_hosting', currency: 'USD', prices: { monthly: 1299, quarterly: 3699, annual: 12990 }, panelKind: 'cpanel', panelPackage: 'business' },
@@ -159,6 +173,8 @@ export function loadSampleBook(ctx: Context, handlers: Handlers, seed = 2026): S
     const call = callWith(ctx, handlers);
     const random = seededRandom(seed);
     const today = ctx.today();
+    // A profile the reseller saved before trying the sample book stays theirs.
+    if (!call('company.get', {}).configured) call('company.update', SAMPLE_COMPANY);
 
     const plans = new Map<string, Output<'plans.create'>>();
     for (const spec of PLANS) plans.set(spec.name, call('plans.create', spec));

@@ -73,6 +73,7 @@ export function readLogo(bytes: Buffer): Logo | null {
 
 export function createCompanyProfile(db: Db) {
   const read = db.prepare<[], ProfileRow>('SELECT * FROM company_profile WHERE id = 1');
+  const readName = db.prepare<[], string>('SELECT name FROM company_profile WHERE id = 1').pluck();
 
   const toProfile = (row: ProfileRow | undefined): CompanyProfile =>
     row
@@ -96,6 +97,9 @@ export function createCompanyProfile(db: Db) {
 
   return {
     get: (): CompanyProfile => toProfile(read.get()),
+
+    /** Whether a name is saved, which issuing a document needs (without reading the logo). */
+    named: (): boolean => (readName.get() ?? '') !== '',
 
     /** What documents print: the profile as the PDF layer takes it. */
     block(): { company: CompanyBlock; envelope: EnvelopeLayout } {

@@ -19,7 +19,7 @@ export interface Desk {
 
 export function deskFor(ctx: Context, asOf: string, clientId?: string): Desk {
   const state = loadLadderState(ctx, asOf, { clientId });
-  const lines = lineViews(ctx.db, state, evaluateLadder(state).lines);
+  const lines = lineViews(ctx, state, evaluateLadder(state).lines);
   const counts: Record<string, number> = {};
   for (const line of lines) counts[line.status] = (counts[line.status] ?? 0) + 1;
   counts.warnings = lines.filter((l) => l.warnings.length > 0).length;

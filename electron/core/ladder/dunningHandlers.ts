@@ -78,7 +78,7 @@ export const dunningHandlers: HandlersOf<typeof dunningMethods> = {
     const from = ctx.today();
     const state = loadLadderState(ctx, from, { clientId: input.clientId });
     const entries = forecastLadder(state, input.days);
-    const views = lineViews(ctx.db, state, entries.map((e) => e.line));
+    const views = lineViews(ctx, state, entries.map((e) => e.line));
     return { from, through: addDays(from, input.days), entries: entries.map((entry, i) => ({ date: entry.date, line: views[i]! })) };
   },
   'dunning.history'(input, ctx) {

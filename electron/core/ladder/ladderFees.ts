@@ -2,6 +2,7 @@
 // a fee the billing run already charged (late_fees' (invoice, 1) is unique) is never charged again.
 // Amount and cap come from Settings → Billing → Late fee. The fee is dated the step's own day, or
 // today when that day lies inside the locked period (the original day then named in its line).
+import type { ActionOutcome } from '../../../shared/api/dunning.js';
 import type { LadderLine } from '../../../shared/ladder/state.js';
 import { createLateFeeCharger } from '../billing/run/chargeLateFee.js';
 import { createLateFeeRecords } from '../billing/run/lateFeeRecords.js';
@@ -9,7 +10,6 @@ import type { LateFeeWork } from '../billing/run/planWork.js';
 import { servicesOf } from '../billing/run/runServices.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
-import type { ActionOutcome } from './rungStore.js';
 
 export function actionFees(ctx: Context) {
   const records = createLateFeeRecords(ctx.db);

@@ -5,7 +5,7 @@
 // its own idempotency (the message key, late_fees' (invoice, n), the panel action ids kept with the
 // rung, the call task key), so a crash or a retry never does anything twice. The outcome is
 // written afterwards: done, or failed with the reason — failed stays retryable, never marked sent.
-import type { RunSummary } from '../../../shared/api/dunning.js';
+import type { ActionOutcome, RunSummary } from '../../../shared/api/dunning.js';
 import { evaluateLadder } from '../../../shared/ladder/evaluate.js';
 import type { LadderAction, LadderLetter } from '../../../shared/ladder/policy.js';
 import { RUNNABLE_STATUSES, type LadderInvoice, type LadderLine, type LadderState } from '../../../shared/ladder/state.js';
@@ -18,7 +18,7 @@ import { connectionIdOf, requestAction } from '../panels/queue/requestActions.js
 import { actionFees } from './ladderFees.js';
 import { sendChannels } from './lineViews.js';
 import { loadLadderState } from './loadLadderState.js';
-import { rungStore, type ActionOutcome, type RungKeys, type RunCounts } from './rungStore.js';
+import { rungStore, type RungKeys, type RunCounts } from './rungStore.js';
 
 export interface RunHooks {
   progress(done: number, total: number): void;
@@ -172,14 +172,15 @@ async function deliverSafely(ctx: Context, delivery: Delivery): Promise<Delivery
   } catch (error) {
     // A delivery that broke is a failed one: the rung stays retryable, never marked sent.
     ctx.logger.error('a ladder message could not be delivered', error);
-    return { status: 'failed', communicationId: null, documentId: null, detail: error instanceof Error ? error.message : String(error) };
+    return { status: 'failed', communicationId: null, documentId: null, detail: error instanceof Error ? error.message : String(error), problem: null };
   }
 }
 
 function sendOutcome(channel: DeliveryChannel, result: DeliveryResult): ActionOutcome {
   const refs = [result.communicationId, result.documentId].filter((r): r is string => r !== null);
   const outcome = result.status === 'sent' || result.status === 'queued_for_print' ? 'done' : result.status;
-  return { kind: `send:${channel}`, result: outcome, detail: result.detail ?? (result.status === 'queued_for_print' ? 'queued for printing' : null), refs };
+  const detail = result.detail ?? (result.status === 'queued_for_print' ? 'queued for printing' : null);
+  return { kind: `send:${channel}`, result: outcome, detail, refs, ...(result.problem ? { problem: result.problem } : {}) };
 }
 
 /** A phone call the policy asks for: a task for a person, once per rung (its key). */

@@ -1,14 +1,17 @@
 // The ladder's lines as the desk and the forecast show them: with the client's and the policy's
-// names, the last error of a failed rung, and what the approver must know before saying yes — a
-// restriction with no panel account to restrict, a suspension where the panel cannot back up
-// first (DESIGN §4), a message on a channel the client has no address for.
+// names, what failed on a failed rung's last attempt, and what the approver must know before
+// saying yes — a restriction with no panel account to restrict, a suspension where the panel
+// cannot back up first (DESIGN §4), a message on a channel the client has no address for, or one
+// that cannot go out before the book is set up (no company name, email or SMS not set up).
+import type { DeliveryProblem } from '../../../shared/api/channels.js';
 import type { LadderLineView } from '../../../shared/api/dunning.js';
 import type { Channel } from '../../../shared/domain/client.js';
 import { PANEL_CAPABILITIES, type ConnectablePanelKind } from '../../../shared/domain/panelCapabilities.js';
 import type { LadderChannel } from '../../../shared/ladder/policy.js';
 import type { LadderAction } from '../../../shared/ladder/policy.js';
 import type { LadderLine, LadderState } from '../../../shared/ladder/state.js';
-import type { Db } from '../db/database.js';
+import { deliveryProblems } from '../channels/deliveryProblems.js';
+import type { Context } from '../context.js';
 import { rungStore } from './rungStore.js';
 
 /** Worked out once per action and set of preferred channels: a big desk asks the same question tens of thousands of times. */
@@ -44,7 +47,9 @@ interface ContractLink {
 
 const idsJson = (ids: Iterable<string>) => JSON.stringify([...new Set(ids)]);
 
-export function lineViews(db: Db, state: LadderState, lines: readonly LadderLine[]): LadderLineView[] {
+export function lineViews(ctx: Context, state: LadderState, lines: readonly LadderLine[]): LadderLineView[] {
+  const db = ctx.db;
+  const problems = deliveryProblems(ctx);
   const clientIds = lines.map((l) => l.clientId);
   const contacts = new Map(
     db
@@ -68,12 +73,14 @@ export function lineViews(db: Db, state: LadderState, lines: readonly LadderLine
     const client = state.clients.get(line.clientId);
     const contact = contacts.get(line.clientId);
     const warnings = new Set<string>();
+    const blockedBy = new Set<DeliveryProblem>();
     for (const action of line.actions) {
       if (action.kind === 'send' && client && contact) {
         for (const channel of sendChannels(action, client.channels)) {
-          if (channel === 'email' && !contact.email && !contact.billing_email) warnings.add('no_email_address');
-          if ((channel === 'sms' || channel === 'call') && !contact.phone) warnings.add('no_phone');
-          if (channel === 'letter' && !contact.address_json) warnings.add('no_postal_address');
+          const reachable = channel === 'email' ? Boolean(contact.email || contact.billing_email) : channel === 'letter' ? Boolean(contact.address_json) : Boolean(contact.phone);
+          if (!reachable) warnings.add(channel === 'email' ? 'no_email_address' : channel === 'letter' ? 'no_postal_address' : 'no_phone');
+          const problem = channel === 'call' ? null : problems[channel];
+          if (reachable && problem) blockedBy.add(problem.code);
         }
       }
       if (action.kind === 'restrict' || action.kind === 'backup_suspend') {
@@ -88,7 +95,8 @@ export function lineViews(db: Db, state: LadderState, lines: readonly LadderLine
       policyName: state.policies.policies.get(line.policyId)?.name ?? line.policyId,
       pauseReasons: [...line.pauseReasons],
       warnings: [...warnings],
-      lastError: line.status === 'failed' ? rungs.lastError(line) : null,
+      blockedBy: [...blockedBy],
+      failures: line.status === 'failed' ? rungs.failures(line) : [],
     };
   });
 }

@@ -1,16 +1,9 @@
 // The ladder's records: one row per rung (a step of one invoice: decided, running, done, failed,
 // skipped, missed, superseded, postponed — at most once done, ever, by the primary key) and one
 // per run. Plain statements over the book; the callers own the transactions.
-import type { RunSummary, RungView } from '../../../shared/api/dunning.js';
+import type { ActionOutcome, RunSummary, RungView } from '../../../shared/api/dunning.js';
 import type { LadderLine, RungState } from '../../../shared/ladder/state.js';
 import type { Db } from '../db/database.js';
-
-export interface ActionOutcome {
-  kind: string;
-  result: 'done' | 'failed' | 'not_applicable';
-  detail: string | null;
-  refs: string[];
-}
 
 /** The idempotency keys a rung's actions use, written with its intent. */
 export interface RungKeys {
@@ -74,7 +67,7 @@ export function createRungStore(db: Db) {
   const finish = db.prepare(
     `UPDATE dunning_rungs SET state = @state, done_on = @doneOn, outcomes_json = @outcomes, last_error = @lastError, updated_at = @at WHERE invoice_id = @invoiceId AND step_key = @stepKey`,
   );
-  const lastError = db.prepare<[string, string], string | null>('SELECT last_error FROM dunning_rungs WHERE invoice_id = ? AND step_key = ?').pluck();
+  const outcomesOf = db.prepare<[string, string], string | null>('SELECT outcomes_json FROM dunning_rungs WHERE invoice_id = ? AND step_key = ?').pluck();
   const decidedBy = db.prepare<[string, string], string | null>('SELECT decided_by FROM dunning_rungs WHERE invoice_id = ? AND step_key = ?').pluck();
   const byClient = db.prepare<[string], RungRow>(
     `SELECT r.invoice_id, coalesce(i.number_text, i.external_number, i.id) AS invoice_number, r.step_key, r.state, r.scheduled_on, r.done_on, r.decided_by, r.reason,
@@ -119,7 +112,9 @@ export function createRungStore(db: Db) {
     finish(line: Pick<LadderLine, 'invoiceId' | 'stepKey'>, state: RungState, outcomes: ActionOutcome[], doneOn: string | null, error: string | null, at: string): void {
       finish.run({ ...ref(line), state, doneOn, outcomes: JSON.stringify(outcomes), lastError: error, at });
     },
-    lastError: (line: Pick<LadderLine, 'invoiceId' | 'stepKey'>) => lastError.get(line.invoiceId, line.stepKey) ?? null,
+    /** What failed on the rung's last attempt (the sentence of last_error, action by action). */
+    failures: (line: Pick<LadderLine, 'invoiceId' | 'stepKey'>): ActionOutcome[] =>
+      (JSON.parse(outcomesOf.get(line.invoiceId, line.stepKey) ?? '[]') as ActionOutcome[]).filter((outcome) => outcome.result === 'failed'),
     decidedBy: (line: Pick<LadderLine, 'invoiceId' | 'stepKey'>) => decidedBy.get(line.invoiceId, line.stepKey) ?? null,
     history(clientId: string): RungView[] {
       return byClient.all(clientId).map((row) => ({

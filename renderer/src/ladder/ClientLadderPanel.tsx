@@ -151,7 +151,7 @@ export function ClientLadderPanel({ clientId, contracts }: { clientId: string; c
                       {rung.outcomes.map((outcome, index) => (
                         <li key={index}>
                           {outcomeKindText(t, outcome.kind)}: {t(`outcome.${outcome.result}`)}
-                          {outcome.detail && <span className="muted"> ({outcomeDetailText(t, outcome.detail)})</span>}
+                          {outcome.detail && <span className="muted"> ({outcomeDetailText(t, outcome)})</span>}
                         </li>
                       ))}
                     </ul>

@@ -17,6 +17,7 @@ import { SelectField, TextField } from '../ui/Field.js';
 import { formatDate, formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { DecideLinesDialog } from './DecideLinesDialog.js';
+import { DeskSetupNotice } from './DeskSetupNotice.js';
 import { DeskTabs } from './DeskTabs.js';
 import { decidable, filterLines, groupByStep, RECORDED_ONLY, keepPresent, lineKey, lineRef, toggleGroup, type StatusFilter, type StepGroup } from './deskLines.js';
 import { actionText, overdueText, statusText, stepLabel, stepName, warningText } from './ladderText.js';
@@ -198,6 +199,7 @@ export function DeskScreen({ onCounts }: { onCounts: (counts: Record<string, num
 
       {desk && !empty && (
         <>
+          <DeskSetupNotice lines={desk.lines} />
           <div className="filter-bar">
             <TextField id="desk-search" className="filter-search" type="search" label={t('desk.search')} placeholder={t('desk.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} />
             <SelectField id="desk-status" label={t('desk.filter.status')} value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>

@@ -1,5 +1,6 @@
 // How the desk arranges the ladder's lines: grouped by step in ladder order, filtered by status and
 // by a client search, and named for selection (a line is one step of one invoice). Pure, unit-tested.
+import { DELIVERY_PROBLEMS, type DeliveryProblem } from '../../../shared/api/channels.js';
 import type { LadderLineView } from '../../../shared/api/dunning.js';
 import type { LineStatus } from '../../../shared/ladder/state.js';
 
@@ -115,4 +116,14 @@ export function byDate<T extends { date: string }>(entries: readonly T[]): { dat
     else days.set(entry.date, [entry]);
   }
   return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, dayEntries]) => ({ date, entries: dayEntries }));
+}
+
+/** What the book must set up before the to-do lines' messages can go out, with how many lines wait for each, in DELIVERY_PROBLEMS order. */
+export function setupNeeds(lines: readonly LadderLineView[]): { problem: DeliveryProblem; lines: number }[] {
+  const waiting = new Map<DeliveryProblem, number>();
+  for (const line of lines) {
+    if (RECORDED_ONLY.includes(line.status)) continue;
+    for (const problem of line.blockedBy) waiting.set(problem, (waiting.get(problem) ?? 0) + 1);
+  }
+  return DELIVERY_PROBLEMS.filter((problem) => waiting.has(problem)).map((problem) => ({ problem, lines: waiting.get(problem)! }));
 }

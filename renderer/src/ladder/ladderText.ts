@@ -2,7 +2,7 @@
 // line's status with its date or reason, why the ladder is paused, what each action does, and the
 // warnings an approver must read. Pure (a `t` and a date formatter come in), unit-tested, shared by
 // the desk, the forecast, the policy editor and the client's Ladder panel.
-import type { LadderLineView } from '../../../shared/api/dunning.js';
+import type { ActionOutcome, LadderLineView } from '../../../shared/api/dunning.js';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index.js';
 import { LADDER_CHANNELS, type LadderAction } from '../../../shared/ladder/policy.js';
 
@@ -47,11 +47,11 @@ export function pauseReasonText(t: Translate, formatDate: FormatDate, reason: st
   return reason;
 }
 
-/** Where a line stands, with its date or reason: "Postponed until Dec 3, 2026", "Failed: SMTP refused". */
-export function statusText(t: Translate, formatDate: FormatDate, line: Pick<LadderLineView, 'status' | 'waitsUntil' | 'lastError' | 'pauseReasons'>, separator: string): string {
+/** Where a line stands, with its date or reason: "Postponed until Dec 3, 2026", "Failed: email — SMTP refused". */
+export function statusText(t: Translate, formatDate: FormatDate, line: Pick<LadderLineView, 'status' | 'waitsUntil' | 'failures' | 'pauseReasons'>, separator: string): string {
   switch (line.status) {
     case 'failed':
-      return line.lastError ? t('ladderStatus.failedBecause', { reason: line.lastError }) : t('ladderStatus.failed');
+      return line.failures.length > 0 ? t('ladderStatus.failedBecause', { reason: failuresText(t, line.failures, separator) }) : t('ladderStatus.failed');
     case 'waiting_notice':
       return line.waitsUntil ? t('ladderStatus.waitsUntil', { date: formatDate(line.waitsUntil) }) : t('ladderStatus.waiting_notice');
     case 'postponed':
@@ -77,9 +77,25 @@ export function warningText(t: Translate, code: string): string {
   return known ? t(`ladderWarning.${known}`) : t('ladderWarning.other', { code });
 }
 
-/** An outcome's detail: a warning code (a step that could not be done) as its sentence, else the backend's words. */
-export function outcomeDetailText(t: Translate, detail: string): string {
+/** An outcome's detail: a setting it waits for, or a warning code (a step that could not be done), as its sentence; else the backend's words. */
+export function outcomeDetailText(t: Translate, outcome: Pick<ActionOutcome, 'detail' | 'problem'>): string {
+  if (outcome.problem) return t(`deliveryProblem.${outcome.problem}`);
+  const detail = outcome.detail ?? '';
   return KNOWN_WARNINGS.some((code) => code === detail) ? warningText(t, detail) : detail;
+}
+
+/**
+ * What failed on a rung's last attempt, actions failing for the same reason named together:
+ * "email, letter — the company profile has no name yet". The reasons are the backend's (an SMTP
+ * server's answer is shown as it came) unless it is a setting the book lacks.
+ */
+export function failuresText(t: Translate, failures: readonly ActionOutcome[], separator: string): string {
+  const byReason = new Map<string, string[]>();
+  for (const failure of failures) {
+    const reason = outcomeDetailText(t, failure);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), outcomeKindText(t, failure.kind)]);
+  }
+  return [...byReason].map(([reason, kinds]) => (reason ? t('ladderStatus.failure', { what: kinds.join(separator), reason }) : kinds.join(separator))).join('; ');
 }
 
 /** What one action does: "Final notice by email, letter", "Bandwidth limit", "Late fee". */

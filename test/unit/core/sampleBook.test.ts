@@ -25,6 +25,15 @@ describe('the sample book', () => {
     expect((await book.call('promises.list', {})).items.map((p) => p.status)).toEqual(['open', 'open', 'open']);
     expect((await book.call('disputes.list', {})).items.length).toBeGreaterThan(0);
     expect((await book.call('books.check', {})).ok).toBe(true);
+    // Its reseller's profile, so its invoices and letters can be printed at once.
+    expect(await book.call('company.get', {})).toMatchObject({ configured: true, name: 'Lantern Web Hosting Ltd' });
+  });
+
+  it('keeps a company profile the reseller saved before', async () => {
+    book = await openTestBook();
+    await book.call('company.update', { name: '卡尔云主机' });
+    await book.call('demo.load', {});
+    expect(await book.call('company.get', {})).toMatchObject({ name: '卡尔云主机', addressLines: [] });
   });
 
   it('is the same book every time, and only goes into an empty book', async () => {

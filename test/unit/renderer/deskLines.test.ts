@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LadderLineView } from '../../../shared/api/dunning.js';
-import { byDate, decidable, filterLines, groupByStep, keepPresent, lineKey, toggleGroup, totalsByStep } from '../../../renderer/src/ladder/deskLines.js';
+import { byDate, decidable, filterLines, groupByStep, keepPresent, lineKey, setupNeeds, toggleGroup, totalsByStep } from '../../../renderer/src/ladder/deskLines.js';
 
 let n = 0;
 function line(over: Partial<LadderLineView>): LadderLineView {
@@ -31,10 +31,29 @@ function line(over: Partial<LadderLineView>): LadderLineView {
     daysOverdue: 1,
     band: null,
     warnings: [],
-    lastError: null,
+    blockedBy: [],
+    failures: [],
     ...over,
   };
 }
+
+describe('what the book must set up first', () => {
+  it('counts the to-do lines waiting for each missing setting, the company name first, and not what catch-up only records', () => {
+    const lines = [
+      line({ blockedBy: ['email_no_server'] }),
+      line({ status: 'failed', blockedBy: ['sms_no_gateway', 'email_no_server'] }),
+      line({ status: 'missed', blockedBy: ['company_profile_missing'] }),
+      line({ blockedBy: ['company_profile_missing'] }),
+      line({}),
+    ];
+    expect(setupNeeds(lines)).toEqual([
+      { problem: 'company_profile_missing', lines: 1 },
+      { problem: 'email_no_server', lines: 2 },
+      { problem: 'sms_no_gateway', lines: 1 },
+    ]);
+    expect(setupNeeds([line({})])).toEqual([]);
+  });
+});
 
 describe('grouping the desk by step', () => {
   it('orders groups by the day most of their lines are on, and lines by days overdue then client', () => {

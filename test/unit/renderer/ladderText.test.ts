@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/domain/language.js';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/index.js';
 import { DEFAULT_POLICY } from '../../../shared/ladder/policy.js';
-import { actionText, offsetText, outcomeDetailText, outcomeKindText, overdueText, pauseReasonText, statusText, stepLabel, stepName, warningText } from '../../../renderer/src/ladder/ladderText.js';
+import { actionText, failuresText, offsetText, outcomeDetailText, outcomeKindText, overdueText, pauseReasonText, statusText, stepLabel, stepName, warningText } from '../../../renderer/src/ladder/ladderText.js';
 
 const tIn = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);
 const t = tIn('en');
@@ -34,16 +34,24 @@ describe('step names', () => {
 });
 
 describe('line status', () => {
-  const line: Parameters<typeof statusText>[2] = { status: 'due', waitsUntil: null, lastError: null, pauseReasons: [] };
+  const line: Parameters<typeof statusText>[2] = { status: 'due', waitsUntil: null, failures: [], pauseReasons: [] };
+  const failure = (kind: string, detail: string, problem?: 'company_profile_missing') => ({ kind, result: 'failed' as const, detail, refs: [], ...(problem ? { problem } : {}) });
   it('says the date or the reason where there is one', () => {
     expect(statusText(t, day, { ...line, status: 'postponed', waitsUntil: '2026-12-03' }, ', ')).toBe('Postponed until [2026-12-03]');
     expect(statusText(t, day, { ...line, status: 'waiting_notice', waitsUntil: '2026-12-03' }, ', ')).toBe('Waits for the notice until [2026-12-03]');
-    expect(statusText(t, day, { ...line, status: 'failed', lastError: 'SMTP refused' }, ', ')).toBe('Failed: SMTP refused');
+    expect(statusText(t, day, { ...line, status: 'failed', failures: [failure('send:email', 'SMTP refused')] }, ', ')).toBe('Failed: email (SMTP refused)');
     expect(statusText(t, day, { ...line, status: 'failed' }, ', ')).toBe('Failed');
     expect(statusText(t, day, { ...line, status: 'paused', pauseReasons: ['promise_until:2026-12-01', 'open_dispute'] }, ', ')).toBe(
       'Paused because of a promise to pay until [2026-12-01], an open dispute',
     );
     expect(statusText(zh, day, { ...line, status: 'needs_approval' }, '、')).toBe('待批准');
+  });
+
+  it('names the actions that failed for one reason together, in the reader’s language when it is a missing setting', () => {
+    const setup = 'Set up the company profile (at least its name) before issuing documents.';
+    const failures = [failure('send:email', setup, 'company_profile_missing'), failure('send:letter', setup, 'company_profile_missing'), failure('limit_bandwidth', 'panel said 503')];
+    expect(failuresText(t, failures, ', ')).toBe('email, letter (the company profile has no name yet); Bandwidth limit (panel said 503)');
+    expect(statusText(zh, day, { ...line, status: 'failed', failures: failures.slice(0, 2) }, '、')).toBe('失败：邮件、信函（公司资料尚未填写名称）');
   });
 
   it('words every pause reason, and keeps an unknown one readable', () => {
@@ -66,8 +74,9 @@ describe('actions, warnings, days', () => {
     expect(warningText(zh, 'no_email_address')).toBe('客户没有邮箱地址：无法发送邮件。');
     expect(warningText(t, 'gateway_down')).toBe('Check before approving: gateway_down');
     expect(warningText(t, 'no_phone')).toMatch(/no phone number/);
-    expect(outcomeDetailText(t, 'no_panel_link')).toBe(warningText(t, 'no_panel_link'));
-    expect(outcomeDetailText(t, 'SMTP said 550')).toBe('SMTP said 550');
+    expect(outcomeDetailText(t, { detail: 'no_panel_link' })).toBe(warningText(t, 'no_panel_link'));
+    expect(outcomeDetailText(t, { detail: 'SMTP said 550' })).toBe('SMTP said 550');
+    expect(outcomeDetailText(zh, { detail: 'Set up the company profile', problem: 'company_profile_missing' })).toBe('公司资料尚未填写名称');
   });
 
   it('counts days overdue, and days to go before the due date', () => {

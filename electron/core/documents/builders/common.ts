@@ -30,6 +30,8 @@ const PDF_LABELS: readonly WordKey[] = [
 
 export const labelsFor = (language: Language): Labels => Object.fromEntries(PDF_LABELS.map((key) => [key, word(language, key)]));
 
+export const COMPANY_NAME_MISSING = 'Set up the company profile (at least its name) before issuing documents.';
+
 export interface Letterhead {
   company: CompanyBlock;
   envelope: EnvelopeLayout;
@@ -44,7 +46,7 @@ export interface Letterhead {
 export function letterhead(ctx: Context, purpose: 'issue' | 'preview'): Letterhead {
   const { company, envelope } = createCompanyProfile(ctx.db).block();
   if (purpose === 'issue' && company.name === '') {
-    throw invalidField({ field: 'company.name', code: 'required', message: 'Set up the company profile (at least its name) before issuing documents.' });
+    throw invalidField({ field: 'company.name', code: 'required', message: COMPANY_NAME_MISSING });
   }
   return { company: { ...company, name: company.name || '—' }, envelope };
 }

@@ -101,7 +101,7 @@ describe('the ladder run', () => {
     expect(first).toMatchObject({ done: 0, failed: 1 });
     const desk = await book.desk();
     const line = desk.lines.find((l) => l.stepKey === 'first_notice')!;
-    expect(line).toMatchObject({ status: 'failed', lastError: 'send:email: connection refused' });
+    expect(line).toMatchObject({ status: 'failed', failures: [{ kind: 'send:email', result: 'failed', detail: 'connection refused', refs: [] }] });
     expect(mail.sent.map((m) => m.channel)).toEqual(['letter']);
     const second = await book.ladder();
     expect(second).toMatchObject({ done: 1, failed: 0 });
