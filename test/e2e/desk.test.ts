@@ -26,6 +26,8 @@ const screenshot = (name: string) => screenshotOf(page, name);
 const mainHeading = (name: string) => page.getByRole('heading', { level: 1, name });
 const row = (line: LadderLineView) => page.locator(`section[data-step="${line.stepKey}"] tr[data-invoice-id="${line.invoiceId}"]`);
 const box = (line: LadderLineView) => row(line).getByRole('checkbox');
+/** Narrows the desk to one client's lines, as a reseller looking for them does: a long step draws only the rows in view. */
+const searchFor = (line: LadderLineView | null) => page.getByLabel('Search by client').fill(line ? line.clientName : '');
 
 /** Keeps every web notification the page shows in window.shownNotifications (runs before the app's scripts). */
 const RECORD_NOTIFICATIONS = `
@@ -84,7 +86,21 @@ describe('the arrears desk in browser mode', () => {
     const toDo = desk.lines.filter((line) => line.status !== 'missed' && line.status !== 'superseded');
     expect(new Set(shownSteps)).toEqual(new Set(toDo.map((line) => line.stepKey)));
     expect(await page.locator('.desk-catch-up').innerText()).toContain(`(${desk.counts.missed})`);
-    expect(await page.locator('section.desk-group tbody tr').count()).toBe(toDo.length);
+    // Every to-do line is in its step's table; a long step draws only the rows near the screen.
+    const perStep = await page.locator('section.desk-group').evaluateAll((sections) =>
+      sections.map((s) => ({ step: s.getAttribute('data-step')!, lines: Number(s.querySelector('table')!.getAttribute('aria-rowcount')) - 1, drawn: s.querySelectorAll('tbody tr[data-invoice-id]').length })),
+    );
+    expect(perStep.reduce((sum, group) => sum + group.lines, 0)).toBe(toDo.length);
+    for (const group of perStep) expect(group.lines).toBe(toDo.filter((line) => line.stepKey === group.step).length);
+    const long = perStep.find((group) => group.lines > 100)!;
+    expect(long, 'the sample book has a step with more than 100 lines').toBeDefined();
+    expect(long.drawn).toBeLessThan(long.lines);
+    expect(perStep.filter((group) => group.lines <= 100).every((group) => group.drawn === group.lines)).toBe(true);
+    // Scrolled to its end, the long step draws its last line, at its place in the table.
+    const longTable = page.locator(`section[data-step="${long.step}"] table`);
+    await longTable.evaluate((table) => table.scrollIntoView({ block: 'end' }));
+    await expect.poll(() => longTable.locator(`tbody tr[aria-rowindex="${long.lines + 1}"]`).count()).toBe(1);
+    await page.locator('.app-main').evaluate((main) => main.scrollTo(0, 0));
     // Ladder order: a group's first line is never earlier in the ladder than the group above it.
     const firstOffsets = shownSteps.map((key) => Math.min(...toDo.filter((line) => line.stepKey === key).map((line) => line.offsetDays)));
     expect(firstOffsets).toEqual([...firstOffsets].sort((a, b) => a - b));
@@ -157,6 +173,7 @@ describe('the arrears desk in browser mode', () => {
     // Space on the focused checkbox selects the line; the arrow keys move between lines.
     const badge = page.locator('.section-nav-item[aria-current="page"] .nav-count');
     const waitingBefore = Number(await badge.innerText());
+    await searchFor(approved);
     await box(approved).focus();
     await page.keyboard.press('ArrowDown');
     expect(await box(approved).evaluate((element) => element.matches(':focus'))).toBe(false);
@@ -179,6 +196,7 @@ describe('the arrears desk in browser mode', () => {
     await page.getByText('Postponed: 1.').waitFor();
     await expect.poll(() => row(later).innerText()).toContain(`Postponed until ${formatDate(addDays(desk.asOf, 5), 'en')}`);
 
+    await searchFor(skipped);
     await box(skipped).check();
     await page.getByRole('button', { name: 'Skip…' }).click();
     const dialog = page.getByRole('dialog');
@@ -189,6 +207,7 @@ describe('the arrears desk in browser mode', () => {
     await dialog.getByRole('button', { name: 'Skip', exact: true }).click();
     await page.getByText('Skipped: 1.').waitFor();
     await expect.poll(() => row(skipped).count()).toBe(0);
+    await searchFor(null);
   });
 
   it('runs, shows what the run did, and the client’s Ladder panel shows the rungs', async () => {
@@ -206,8 +225,10 @@ describe('the arrears desk in browser mode', () => {
     expect(await summary.innerText()).toContain(`Failed, tried again at the next run: ${run.failed}`);
     // A line whose email waits for the server says why in words, not in the backend's codes.
     const failedLine = (await api('dunning.desk', {})).lines.find((line) => line.status === 'failed' && line.failures.some((f) => f.problem === 'email_no_server'))!;
+    await searchFor(failedLine);
     const failedRow = page.locator(`section.desk-group[data-step="${failedLine.stepKey}"] tr:has(a[href="#/clients/${failedLine.clientId}"])`).filter({ hasText: failedLine.invoiceNumber });
     await expect.poll(() => failedRow.innerText(), { timeout: 10_000 }).toContain('email (email is not set up: no SMTP server)');
+    await searchFor(null);
     // The line about the last run follows once the desk has reloaded after the run.
     await expect.poll(() => page.locator('.desk-last-run').innerText(), { timeout: 10_000 }).toContain(`Done ${run.done}, failed ${run.failed}`);
     const waiting = await api('dunning.desk', {});

@@ -8,19 +8,17 @@ import type { LadderLineView, RunSummary } from '../../../shared/api/dunning.js'
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { LINE_STATUSES } from '../../../shared/ladder/state.js';
-import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
-import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { RiskBadge } from '../risk/RiskBadge.js';
 import { SelectField, TextField } from '../ui/Field.js';
 import { formatDate, formatInstant } from '../ui/formatting.js';
 import { noticeText } from '../ui/refusalText.js';
 import { DecideLinesDialog } from './DecideLinesDialog.js';
 import { DeskSetupNotice } from './DeskSetupNotice.js';
+import { DeskStepTable } from './DeskStepTable.js';
 import { DeskTabs } from './DeskTabs.js';
-import { decidable, filterLines, groupByStep, RECORDED_ONLY, keepPresent, lineKey, lineRef, toggleGroup, type StatusFilter, type StepGroup } from './deskLines.js';
-import { actionText, overdueText, statusText, stepLabel, stepName, warningText } from './ladderText.js';
+import { decidable, filterLines, groupByStep, RECORDED_ONLY, keepPresent, lineKey, lineRef, toggleGroup, type StatusFilter } from './deskLines.js';
+import { stepName } from './ladderText.js';
 import { NotificationSwitch } from './NotificationSwitch.js';
 import './ladder.css';
 
@@ -30,18 +28,6 @@ type ForecastEntry = Output<'dunning.forecast'>['entries'][number];
 const WAITING_SHOWN = 5;
 type Progress = { done: number; total: number | null; label: string };
 
-const STATUS_BADGE: Record<LadderLineView['status'], string> = {
-  due: 'badge badge-active',
-  needs_approval: 'badge badge-restricted',
-  approved: 'badge badge-active',
-  failed: 'badge badge-suspended',
-  waiting_notice: 'badge badge-muted',
-  postponed: 'badge badge-muted',
-  missed: 'badge badge-muted',
-  superseded: 'badge badge-muted',
-  paused: 'badge badge-muted',
-  below_minimum: 'badge badge-muted',
-};
 
 /** `onCounts`: the desk's counts after each load, for the badge on the navigation. */
 export function DeskScreen({ onCounts }: { onCounts: (counts: Record<string, number>) => void }) {
@@ -247,7 +233,7 @@ export function DeskScreen({ onCounts }: { onCounts: (counts: Record<string, num
           ) : (
             <div ref={table} onKeyDown={moveFocus}>
               {groups.map((group) => (
-                <StepTable key={group.stepKey} group={group} selected={selected} onToggle={toggle} onToggleGroup={() => setSelected((previous) => toggleGroup(previous, group))} />
+                <DeskStepTable key={group.stepKey} group={group} selected={selected} onToggle={toggle} onToggleGroup={() => setSelected((previous) => toggleGroup(previous, group))} />
               ))}
             </div>
           )}
@@ -269,96 +255,6 @@ export function DeskScreen({ onCounts }: { onCounts: (counts: Record<string, num
         />
       )}
     </div>
-  );
-}
-
-/** One step's lines: a heading with the step's name and day, and a table with a select-all box. */
-function StepTable({ group, selected: chosenKeys, onToggle, onToggleGroup }: { group: StepGroup; selected: ReadonlySet<string>; onToggle: (line: LadderLineView) => void; onToggleGroup: () => void }) {
-  const { language, t } = useI18n();
-  const date = (d: string) => formatDate(d, language);
-  const separator = t('list.separator');
-  const label = stepLabel(t, group.lines[0]!.actions, group.offsets);
-  const all = group.lines.every((line) => chosenKeys.has(lineKey(line)));
-  const some = !all && group.lines.some((line) => chosenKeys.has(lineKey(line)));
-  const headingId = `desk-step-${group.stepKey}`;
-  return (
-    <section className="desk-group" aria-labelledby={headingId} data-step={group.stepKey}>
-      <div className="desk-group-header">
-        <h2 id={headingId} className="section-title">
-          {label}
-        </h2>
-        <span className="muted small">{t('desk.groupCount', { count: group.lines.length })}</span>
-      </div>
-      <div className="wide-table">
-        <table className="data-table desk-table">
-          <caption className="visually-hidden">{label}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-check">
-                <input
-                  type="checkbox"
-                  className="checkbox"
-                  aria-label={t('desk.selectGroup', { step: label })}
-                  checked={all}
-                  ref={(box) => {
-                    if (box) box.indeterminate = some;
-                  }}
-                  onChange={onToggleGroup}
-                />
-              </th>
-              <th scope="col">{t('desk.col.client')}</th>
-              <th scope="col">{t('desk.col.invoice')}</th>
-              <th scope="col" className="col-money">
-                {t('desk.col.open')}
-              </th>
-              <th scope="col">{t('desk.col.overdue')}</th>
-              <th scope="col">{t('desk.col.risk')}</th>
-              <th scope="col">{t('desk.col.status')}</th>
-              <th scope="col">{t('desk.col.does')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.lines.map((line) => (
-              <tr key={lineKey(line)} data-invoice-id={line.invoiceId} data-status={line.status} aria-selected={chosenKeys.has(lineKey(line))}>
-                <td className="col-check">
-                  <input type="checkbox" className="checkbox" data-line={lineKey(line)} aria-label={t('desk.selectLine', { invoice: line.invoiceNumber, client: line.clientName })} checked={chosenKeys.has(lineKey(line))} onChange={() => onToggle(line)} />
-                </td>
-                <th scope="row" className="desk-client">
-                  <a href={hrefOf({ name: 'client', id: line.clientId })}>{line.clientName}</a>
-                </th>
-                <td>{line.invoiceNumber}</td>
-                <td className="col-money">{formatMoney(line.openMinor, line.currency, language)}</td>
-                <td>{overdueText(t, line.daysOverdue)}</td>
-                <td>{line.band ? <RiskBadge band={line.band} /> : <span className="muted small">{t('risk.notScored')}</span>}</td>
-                <td>
-                  <div className="desk-status">
-                    <span className={STATUS_BADGE[line.status]}>{t(`ladderStatus.${line.status}`)}</span>
-                    {statusText(t, date, line, separator) !== t(`ladderStatus.${line.status}`) && <span className="small">{statusText(t, date, line, separator)}</span>}
-                    {line.catchUp && <span className="small muted">{t('desk.catchUp', { date: date(line.scheduledOn) })}</span>}
-                    {line.resumedFrom && <span className="small">{t(`desk.resumed.${line.resumedFrom.kind}`, { date: date(line.resumedFrom.on) })}</span>}
-                  </div>
-                </td>
-                <td className="small">
-                  <ul className="plain-list">
-                    {line.actions.map((action, index) => (
-                      <li key={index}>{actionText(t, action, separator)}</li>
-                    ))}
-                  </ul>
-                  {line.needsApproval && line.status !== 'approved' && <span className="muted">{t('desk.asks')}</span>}
-                  {line.suspensionDate && <p className="muted">{t('desk.suspensionDate', { date: date(line.suspensionDate) })}</p>}
-                  {line.feeDate && <p className="muted">{t('desk.feeDate', { date: date(line.feeDate) })}</p>}
-                  {line.warnings.map((code) => (
-                    <p key={code} className="notice notice-warning desk-warning">
-                      {warningText(t, code)}
-                    </p>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }
 
