@@ -13,6 +13,7 @@ import { hrefOf } from '../app/routes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { RiskBadge } from '../risk/RiskBadge.js';
 import { formatDate } from '../ui/formatting.js';
+import { VirtualSpace } from '../ui/VirtualSpace.js';
 import { lineKey, type StepGroup } from './deskLines.js';
 import { actionText, overdueText, statusText, stepLabel, warningText } from './ladderText.js';
 
@@ -142,20 +143,12 @@ function RowsInView({ lines, selected, onToggle }: RowsProps) {
 
   return (
     <tbody ref={body}>
-      {before > 0 && (
-        <tr className="virtual-space virtual-space-before" aria-hidden="true">
-          <td colSpan={COLUMNS} />
-        </tr>
-      )}
+      {before > 0 && <VirtualSpace where="before" columns={COLUMNS} />}
       {items.map((item) => {
         const line = lines[item.index]!;
         return <LineRow key={item.key} line={line} index={item.index} chosen={selected.has(lineKey(line))} onToggle={onToggle} measure={virtualizer.measureElement} />;
       })}
-      {after > 0 && (
-        <tr className="virtual-space virtual-space-after" aria-hidden="true">
-          <td colSpan={COLUMNS} />
-        </tr>
-      )}
+      {after > 0 && <VirtualSpace where="after" columns={COLUMNS} />}
     </tbody>
   );
 }

@@ -8,6 +8,7 @@
 // style attributes in markup), and styles.css sizes the spacers from them.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { VirtualSpace } from './VirtualSpace.js';
 
 /** How many rows before the end of what is loaded the next page is fetched: before the user gets there. */
 const FETCH_AHEAD_ROWS = 20;
@@ -69,11 +70,7 @@ export function VirtualTable<T>({ caption, className, columns, columnCount, item
           <tr aria-rowindex={1}>{columns}</tr>
         </thead>
         <tbody ref={body}>
-          {before > 0 && (
-            <tr className="virtual-space virtual-space-before" aria-hidden="true">
-              <td colSpan={columnCount} />
-            </tr>
-          )}
+          {before > 0 && <VirtualSpace where="before" columns={columnCount} />}
           {rows.map((row) => {
             const item = items[row.index]!;
             return (
@@ -94,11 +91,7 @@ export function VirtualTable<T>({ caption, className, columns, columnCount, item
               </tr>
             );
           })}
-          {after > 0 && (
-            <tr className="virtual-space virtual-space-after" aria-hidden="true">
-              <td colSpan={columnCount} />
-            </tr>
-          )}
+          {after > 0 && <VirtualSpace where="after" columns={columnCount} />}
         </tbody>
       </table>
     </div>
