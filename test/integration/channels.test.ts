@@ -132,10 +132,24 @@ describe('SMS gateway', () => {
     expect((await book.call('channels.send', { clientId: en.id, letter: 'reminder', channel: 'sms' })).status).toBe('not_applicable');
     await book.call('clients.update', { id: en.id, phone: '+1 555 0100' });
     const failed = await book.call('channels.send', { clientId: en.id, letter: 'reminder', channel: 'sms' });
-    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed).toMatchObject({ status: 'failed', problem: 'sms_no_gateway', communicationId: null });
     expect(failed.detail).toContain('Settings → Email & SMS');
+    // Not tried: nothing written to the outbox or the client's communication log.
+    const count = (table: string) => book.backend.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('outgoing_messages'), count('communications')]).toEqual([0, 0]);
     expect(await book.call('channels.testSms', { to: '+1 555 0100' })).toMatchObject({ ok: false, setupProblem: 'sms_no_gateway' });
     expect(await book.call('channels.testEmail', { to: 'me@example.com' })).toMatchObject({ ok: false, setupProblem: 'email_no_server' });
+  });
+});
+
+describe('a book not set up yet', () => {
+  it('makes no letter, email or SMS without the company name: failed, naming the problem, nothing written', async () => {
+    const client = await book.call('clients.create', { name: 'Early Client', email: 'early@example.com', phone: '+1 555 0101', address: { lines: ['1 Main St'], city: 'Springfield' }, currency: 'USD' });
+    for (const channel of ['email', 'sms', 'letter'] as const) {
+      expect(await book.call('channels.send', { clientId: client.id, letter: 'reminder', channel })).toMatchObject({ status: 'failed', problem: 'company_profile_missing', documentId: null });
+    }
+    const count = (table: string) => book.backend.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('outgoing_messages'), count('documents'), count('communications')]).toEqual([0, 0, 0]);
   });
 });
 
