@@ -20,6 +20,27 @@ export const policyViewSchema = z.object({
 export type PolicyView = z.infer<typeof policyViewSchema>;
 
 /** What one action of a run did. */
+/**
+ * What an outcome's detail says, as a code the screens word in the reader's language; the detail
+ * keeps the English sentence for the record (evidence, exports). A server's own answer has none.
+ */
+export const OUTCOME_NOTES = [
+  'queued_for_print',
+  'no_email_address',
+  'no_phone',
+  'no_postal_address',
+  'call_task_opened',
+  'call_task_no_phone',
+  'review_opened',
+  'handed_to_collections',
+  'fee_dated',
+  'fee_redated',
+  'fee_charged_already',
+  'late_fees_off',
+  'no_fee_owed',
+] as const;
+export type OutcomeNote = (typeof OUTCOME_NOTES)[number];
+
 export const actionOutcomeSchema = z.object({
   kind: z.string(),
   /** done; failed (retryable); not_applicable (e.g. no panel link, no address for a channel) with the reason. */
@@ -29,6 +50,9 @@ export const actionOutcomeSchema = z.object({
   refs: z.array(z.string()),
   /** failed for want of a setting (no company name, email or SMS not set up): which, for the screens to word. */
   problem: z.enum(DELIVERY_PROBLEMS).optional(),
+  /** The detail as a code, with its dates (fee_dated: date; fee_redated: date and feeDate). */
+  note: z.enum(OUTCOME_NOTES).optional(),
+  noteParams: z.record(z.string(), z.string()).optional(),
 });
 export type ActionOutcome = z.infer<typeof actionOutcomeSchema>;
 

@@ -5,6 +5,7 @@
 import type { LineStatus, RungState } from '../ladder/state.js';
 import type { AssignmentScope, ChannelMode, LadderChannel } from '../ladder/policy.js';
 import type { DeliveryProblem } from '../api/channels.js';
+import type { OutcomeNote } from '../api/dunning.js';
 
 type StatusKeys = `ladderStatus.${LineStatus}`;
 type RungKeys = `rungState.${RungState}`;
@@ -12,7 +13,7 @@ type ScopeKeys = `ladderScope.${AssignmentScope}`;
 type ChannelKeys = `ladderChannel.${LadderChannel}`;
 type ModeKeys = `channelMode.${ChannelMode}`;
 type ChannelLabelKeys = `policyForm.channel.${LadderChannel}`;
-type ProblemKeys = `deliveryProblem.${DeliveryProblem}` | `deskSetup.${DeliveryProblem}`;
+type ProblemKeys = `deliveryProblem.${DeliveryProblem}` | `deskSetup.${DeliveryProblem}` | `outcomeNote.${OutcomeNote}`;
 
 export const ladderEn = {
   'nav.desk': 'Arrears desk',
@@ -292,6 +293,19 @@ export const ladderEn = {
   'outcome.done': 'done',
   'outcome.failed': 'failed',
   'outcome.not_applicable': 'not possible',
+  'outcomeNote.queued_for_print': 'queued for printing',
+  'outcomeNote.no_email_address': 'the client has no email address',
+  'outcomeNote.no_phone': 'the client has no phone number',
+  'outcomeNote.no_postal_address': 'the client has no postal address',
+  'outcomeNote.call_task_opened': 'call task opened',
+  'outcomeNote.call_task_no_phone': 'call task opened; the client has no phone number',
+  'outcomeNote.review_opened': 'review opened',
+  'outcomeNote.handed_to_collections': 'handed to collections',
+  'outcomeNote.fee_dated': 'dated {date}',
+  'outcomeNote.fee_redated': 'dated {date}: {feeDate} is in the locked period',
+  'outcomeNote.fee_charged_already': 'charged already',
+  'outcomeNote.late_fees_off': 'late fees are off (Settings → Billing → Late fee)',
+  'outcomeNote.no_fee_owed': 'no fee is owed: the invoice is disputed or settled, or the cap is reached',
 } satisfies Record<string, string> & Record<StatusKeys | RungKeys | ScopeKeys | ChannelKeys | ModeKeys | ChannelLabelKeys | ProblemKeys, string>;
 
 export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
@@ -572,4 +586,17 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'outcome.done': '已完成',
   'outcome.failed': '失败',
   'outcome.not_applicable': '无法执行',
+  'outcomeNote.queued_for_print': '已加入打印队列',
+  'outcomeNote.no_email_address': '客户没有邮箱地址',
+  'outcomeNote.no_phone': '客户没有电话号码',
+  'outcomeNote.no_postal_address': '客户没有邮寄地址',
+  'outcomeNote.call_task_opened': '已创建电话任务',
+  'outcomeNote.call_task_no_phone': '已创建电话任务；客户没有电话号码',
+  'outcomeNote.review_opened': '已发起终止服务审查',
+  'outcomeNote.handed_to_collections': '已转交催收',
+  'outcomeNote.fee_dated': '日期为 {date}',
+  'outcomeNote.fee_redated': '日期为 {date}：{feeDate} 在账期锁定范围内',
+  'outcomeNote.fee_charged_already': '此前已收取',
+  'outcomeNote.late_fees_off': '滞纳金未启用（设置 → 计费 → 滞纳金）',
+  'outcomeNote.no_fee_owed': '无需收取：账单有争议或已结清，或已达上限',
 };

@@ -172,6 +172,10 @@ describe('the ladder over 45 simulated days', () => {
     const [fee] = fees(book);
     expect(fee).toMatchObject({ invoice_id: invoiceId, due_date: '2026-11-20', issue_date: '2026-11-23' });
     expect(fee!.description).toContain('2026-11-20');
+    // The step's record says so in a form each language words (the English detail stays for the record).
+    const rungs = (await book.call('dunning.history', { clientId: book.clientId })).rungs;
+    const charged = rungs.flatMap((r) => r.outcomes).find((o) => o.kind === 'late_fee' && o.result === 'done');
+    expect(charged).toMatchObject({ note: 'fee_redated', noteParams: { date: '2026-11-23', feeDate: '2026-11-20' }, detail: 'dated 2026-11-23: 2026-11-20 is in the locked period' });
   });
 });
 

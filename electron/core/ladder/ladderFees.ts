@@ -20,15 +20,15 @@ export function actionFees(ctx: Context) {
     /** Charges the line's fee inside the caller's transaction; says what happened. */
     charge(line: Pick<LadderLine, 'invoiceId' | 'clientId' | 'feeDate'>): ActionOutcome {
       const already = charged.get(line.invoiceId);
-      if (already) return { kind: 'late_fee', result: 'done', detail: 'charged already', refs: [already] };
+      if (already) return { kind: 'late_fee', result: 'done', detail: 'charged already', refs: [already], note: 'fee_charged_already' };
       const billing = ctx.settings.get('billing');
-      if (!billing.lateFee.enabled) return { kind: 'late_fee', result: 'not_applicable', detail: 'Late fees are off (Settings → Billing → Late fee).', refs: [] };
+      if (!billing.lateFee.enabled) return { kind: 'late_fee', result: 'not_applicable', detail: 'Late fees are off (Settings → Billing → Late fee).', refs: [], note: 'late_fees_off' };
       const today = ctx.today();
       const feeDate = line.feeDate ?? today;
       const locked = billing.lockDate !== null && feeDate <= billing.lockDate;
       const work: LateFeeWork = { type: 'late_fee', date: locked ? today : feeDate, redatedForLock: locked, clientId: line.clientId, invoiceId: line.invoiceId, n: 1, feeDate };
       const fee = charger.figure(work);
-      if (!fee) return { kind: 'late_fee', result: 'not_applicable', detail: 'No fee is owed: the invoice is disputed or settled, or the cap is reached.', refs: [] };
+      if (!fee) return { kind: 'late_fee', result: 'not_applicable', detail: 'No fee is owed: the invoice is disputed or settled, or the cap is reached.', refs: [], note: 'no_fee_owed' };
       let issued;
       try {
         // A savepoint: a refused issue (the books were locked meanwhile) leaves no draft behind.
@@ -37,7 +37,9 @@ export function actionFees(ctx: Context) {
         if (!(error instanceof ApiError)) throw error;
         return { kind: 'late_fee', result: 'failed', detail: error.message, refs: [] };
       }
-      return { kind: 'late_fee', result: 'done', detail: locked ? `dated ${today}: ${feeDate} is in the locked period` : `dated ${feeDate}`, refs: [issued.id] };
+      return locked
+        ? { kind: 'late_fee', result: 'done', detail: `dated ${today}: ${feeDate} is in the locked period`, refs: [issued.id], note: 'fee_redated', noteParams: { date: today, feeDate } }
+        : { kind: 'late_fee', result: 'done', detail: `dated ${feeDate}`, refs: [issued.id], note: 'fee_dated', noteParams: { date: feeDate } };
     },
   };
 }

@@ -176,11 +176,22 @@ async function deliverSafely(ctx: Context, delivery: Delivery): Promise<Delivery
   }
 }
 
+/** A channel the client has no address for: the desk's warning for it. */
+const NO_ADDRESS = { email: 'no_email_address', sms: 'no_phone', letter: 'no_postal_address' } as const;
+
 function sendOutcome(channel: DeliveryChannel, result: DeliveryResult): ActionOutcome {
   const refs = [result.communicationId, result.documentId].filter((r): r is string => r !== null);
-  const outcome = result.status === 'sent' || result.status === 'queued_for_print' ? 'done' : result.status;
-  const detail = result.detail ?? (result.status === 'queued_for_print' ? 'queued for printing' : null);
-  return { kind: `send:${channel}`, result: outcome, detail, refs, ...(result.problem ? { problem: result.problem } : {}) };
+  const kind = `send:${channel}`;
+  switch (result.status) {
+    case 'queued_for_print':
+      return { kind, result: 'done', detail: result.detail ?? 'queued for printing', refs, note: 'queued_for_print' };
+    case 'not_applicable':
+      return { kind, result: 'not_applicable', detail: result.detail, refs, note: NO_ADDRESS[channel] };
+    case 'failed':
+      return { kind, result: 'failed', detail: result.detail, refs, ...(result.problem ? { problem: result.problem } : {}) };
+    case 'sent':
+      return { kind, result: 'done', detail: result.detail, refs };
+  }
 }
 
 /** A phone call the policy asks for: a task for a person, once per rung (its key). */
@@ -196,7 +207,11 @@ function callTask(ctx: Context, item: Work, action: SendAction, state: LadderSta
       .run(newId('ct'), key, item.line.clientId, item.line.invoiceId, action.letter, phone, ctx.today(), ctx.clock.now().toISOString());
     return ctx.db.prepare<[string], string>('SELECT id FROM call_tasks WHERE key = ?').pluck().get(key)!;
   });
-  return [{ kind: 'call', result: 'done', detail: phone ? 'call task opened' : 'call task opened; the client has no phone number', refs: [id] }];
+  return [
+    phone
+      ? { kind: 'call', result: 'done', detail: 'call task opened', refs: [id], note: 'call_task_opened' }
+      : { kind: 'call', result: 'done', detail: 'call task opened; the client has no phone number', refs: [id], note: 'call_task_no_phone' },
+  ];
 }
 
 function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAction>, fees: ReturnType<typeof actionFees>): ActionOutcome[] {
@@ -209,16 +224,20 @@ function carryOut(ctx: Context, item: Work, action: Exclude<LadderAction, SendAc
       return [panelWork(ctx, item, action.kind, 'suspend')];
     case 'termination_review':
     case 'collections': {
-      const detail = action.kind === 'termination_review' ? 'review opened' : 'handed to collections';
+      const review = action.kind === 'termination_review';
       ctx.transaction(() =>
         ctx.audit.append({
-          action: action.kind === 'termination_review' ? 'dunning.terminationReview' : 'dunning.collections',
+          action: review ? 'dunning.terminationReview' : 'dunning.collections',
           entity: 'client',
           entityId: item.line.clientId,
           data: { invoiceId: item.line.invoiceId, stepKey: item.line.stepKey, approvedBy: item.approvedBy },
         }),
       );
-      return [{ kind: action.kind, result: 'done', detail, refs: [item.line.invoiceId] }];
+      return [
+        review
+          ? { kind: action.kind, result: 'done', detail: 'review opened', refs: [item.line.invoiceId], note: 'review_opened' }
+          : { kind: action.kind, result: 'done', detail: 'handed to collections', refs: [item.line.invoiceId], note: 'handed_to_collections' },
+      ];
     }
   }
 }

@@ -148,12 +148,15 @@ export function ClientLadderPanel({ clientId, contracts }: { clientId: string; c
                   </td>
                   <td className="small">
                     <ul className="plain-list">
-                      {rung.outcomes.map((outcome, index) => (
-                        <li key={index}>
-                          {outcomeKindText(t, outcome.kind)}: {t(`outcome.${outcome.result}`)}
-                          {outcome.detail && <span className="muted"> ({outcomeDetailText(t, outcome)})</span>}
-                        </li>
-                      ))}
+                      {rung.outcomes.map((outcome, index) => {
+                        const detail = outcomeDetailText(t, date, outcome);
+                        return (
+                          <li key={index}>
+                            {outcomeKindText(t, outcome.kind)}: {t(`outcome.${outcome.result}`)}
+                            {detail && <span className="muted"> ({detail})</span>}
+                          </li>
+                        );
+                      })}
                     </ul>
                     <span className="muted">{formatInstant(rung.updatedAt, language)}</span>
                   </td>

@@ -51,7 +51,7 @@ export function pauseReasonText(t: Translate, formatDate: FormatDate, reason: st
 export function statusText(t: Translate, formatDate: FormatDate, line: Pick<LadderLineView, 'status' | 'waitsUntil' | 'failures' | 'pauseReasons'>, separator: string): string {
   switch (line.status) {
     case 'failed':
-      return line.failures.length > 0 ? t('ladderStatus.failedBecause', { reason: failuresText(t, line.failures, separator) }) : t('ladderStatus.failed');
+      return line.failures.length > 0 ? t('ladderStatus.failedBecause', { reason: failuresText(t, formatDate, line.failures, separator) }) : t('ladderStatus.failed');
     case 'waiting_notice':
       return line.waitsUntil ? t('ladderStatus.waitsUntil', { date: formatDate(line.waitsUntil) }) : t('ladderStatus.waiting_notice');
     case 'postponed':
@@ -77,9 +77,17 @@ export function warningText(t: Translate, code: string): string {
   return known ? t(`ladderWarning.${known}`) : t('ladderWarning.other', { code });
 }
 
-/** An outcome's detail: a setting it waits for, or a warning code (a step that could not be done), as its sentence; else the backend's words. */
-export function outcomeDetailText(t: Translate, outcome: Pick<ActionOutcome, 'detail' | 'problem'>): string {
+/**
+ * An outcome's detail in the reader's language: a setting it waits for, what it did or why it could
+ * not (its note, dates formatted), a warning code (no panel link); else the backend's words — a
+ * server's answer is shown as it came.
+ */
+export function outcomeDetailText(t: Translate, formatDate: FormatDate, outcome: Pick<ActionOutcome, 'detail' | 'problem' | 'note' | 'noteParams'>): string {
   if (outcome.problem) return t(`deliveryProblem.${outcome.problem}`);
+  if (outcome.note) {
+    const params = Object.fromEntries(Object.entries(outcome.noteParams ?? {}).map(([name, date]) => [name, formatDate(date)]));
+    return t(`outcomeNote.${outcome.note}`, params);
+  }
   const detail = outcome.detail ?? '';
   return KNOWN_WARNINGS.some((code) => code === detail) ? warningText(t, detail) : detail;
 }
@@ -89,10 +97,10 @@ export function outcomeDetailText(t: Translate, outcome: Pick<ActionOutcome, 'de
  * "email, letter — the company profile has no name yet". The reasons are the backend's (an SMTP
  * server's answer is shown as it came) unless it is a setting the book lacks.
  */
-export function failuresText(t: Translate, failures: readonly ActionOutcome[], separator: string): string {
+export function failuresText(t: Translate, formatDate: FormatDate, failures: readonly ActionOutcome[], separator: string): string {
   const byReason = new Map<string, string[]>();
   for (const failure of failures) {
-    const reason = outcomeDetailText(t, failure);
+    const reason = outcomeDetailText(t, formatDate, failure);
     byReason.set(reason, [...(byReason.get(reason) ?? []), outcomeKindText(t, failure.kind)]);
   }
   return [...byReason].map(([reason, kinds]) => (reason ? t('ladderStatus.failure', { what: kinds.join(separator), reason }) : kinds.join(separator))).join('; ');

@@ -50,7 +50,7 @@ describe('line status', () => {
   it('names the actions that failed for one reason together, in the reader’s language when it is a missing setting', () => {
     const setup = 'Set up the company profile (at least its name) before issuing documents.';
     const failures = [failure('send:email', setup, 'company_profile_missing'), failure('send:letter', setup, 'company_profile_missing'), failure('limit_bandwidth', 'panel said 503')];
-    expect(failuresText(t, failures, ', ')).toBe('email, letter (the company profile has no name yet); Bandwidth limit (panel said 503)');
+    expect(failuresText(t, day, failures, ', ')).toBe('email, letter (the company profile has no name yet); Bandwidth limit (panel said 503)');
     expect(statusText(zh, day, { ...line, status: 'failed', failures: failures.slice(0, 2) }, '、')).toBe('失败：邮件、信函（公司资料尚未填写名称）');
   });
 
@@ -74,9 +74,15 @@ describe('actions, warnings, days', () => {
     expect(warningText(zh, 'no_email_address')).toBe('客户没有邮箱地址：无法发送邮件。');
     expect(warningText(t, 'gateway_down')).toBe('Check before approving: gateway_down');
     expect(warningText(t, 'no_phone')).toMatch(/no phone number/);
-    expect(outcomeDetailText(t, { detail: 'no_panel_link' })).toBe(warningText(t, 'no_panel_link'));
-    expect(outcomeDetailText(t, { detail: 'SMTP said 550' })).toBe('SMTP said 550');
-    expect(outcomeDetailText(zh, { detail: 'Set up the company profile', problem: 'company_profile_missing' })).toBe('公司资料尚未填写名称');
+    expect(outcomeDetailText(t, day, { detail: 'no_panel_link' })).toBe(warningText(t, 'no_panel_link'));
+    expect(outcomeDetailText(t, day, { detail: 'SMTP said 550' })).toBe('SMTP said 550');
+    expect(outcomeDetailText(zh, day, { detail: 'Set up the company profile', problem: 'company_profile_missing' })).toBe('公司资料尚未填写名称');
+    // What a step did, in the reader's language with its dates; the English detail is the record's.
+    expect(outcomeDetailText(zh, day, { detail: 'dated 2026-11-23: 2026-11-20 is in the locked period', note: 'fee_redated', noteParams: { date: '2026-11-23', feeDate: '2026-11-20' } })).toBe(
+      '日期为 [2026-11-23]：[2026-11-20] 在账期锁定范围内',
+    );
+    expect(outcomeDetailText(zh, day, { detail: 'Late fees are off (Settings → Billing → Late fee).', note: 'late_fees_off' })).toBe('滞纳金未启用（设置 → 计费 → 滞纳金）');
+    expect(outcomeDetailText(t, day, { detail: 'Ann has no phone number.', note: 'no_phone' })).toBe('the client has no phone number');
   });
 
   it('counts days overdue, and days to go before the due date', () => {

@@ -135,7 +135,7 @@ describe('the ladder run', () => {
     await book.invoice(1000, '2026-11-01', '2026-11-15');
     expect(await book.ladder()).toMatchObject({ done: 1, failed: 0 });
     const rung = (await book.call('dunning.history', { clientId: book.clientId })).rungs.find((r) => r.stepKey === 'second_notice')!;
-    expect(rung.outcomes.find((o) => o.kind === 'late_fee')).toEqual({ kind: 'late_fee', result: 'not_applicable', detail: 'Late fees are off (Settings → Billing → Late fee).', refs: [] });
+    expect(rung.outcomes.find((o) => o.kind === 'late_fee')).toEqual({ kind: 'late_fee', result: 'not_applicable', detail: 'Late fees are off (Settings → Billing → Late fee).', refs: [], note: 'late_fees_off' });
     expect(feeInvoices(book)).toEqual([]);
   });
 
