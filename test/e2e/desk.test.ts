@@ -319,6 +319,12 @@ describe('the arrears desk in browser mode', () => {
     await page.goto(`${server.baseUrl}/#/desk`);
     await mainHeading('催缴工作台').waitFor();
     await page.locator('section.desk-group').first().waitFor();
+    // What to set up, and why a line failed, in Chinese too (the backend keeps its English record).
+    expect(await page.locator('.desk-setup').innerText()).toContain('尚未设置邮件（缺少 SMTP 服务器）');
+    const failed = (await api('dunning.desk', {})).lines.find((line) => line.status === 'failed' && line.failures.some((f) => f.problem === 'email_no_server'))!;
+    await page.getByLabel('按客户搜索').fill(failed.clientName);
+    await expect.poll(() => page.locator(`section[data-step="${failed.stepKey}"] tr[data-invoice-id="${failed.invoiceId}"]`).innerText()).toContain('邮件（尚未设置邮件：缺少 SMTP 服务器）');
+    await page.getByLabel('按客户搜索').fill('');
     await screenshot('desk-zh.png');
     await page.goto(`${server.baseUrl}/#/settings/ladder`);
     // The policy every book starts with is named in the reader's language until someone renames it.
