@@ -103,7 +103,7 @@ export function failuresText(t: Translate, formatDate: FormatDate, failures: rea
     const reason = outcomeDetailText(t, formatDate, failure);
     byReason.set(reason, [...(byReason.get(reason) ?? []), outcomeKindText(t, failure.kind)]);
   }
-  return [...byReason].map(([reason, kinds]) => (reason ? t('ladderStatus.failure', { what: kinds.join(separator), reason }) : kinds.join(separator))).join('; ');
+  return [...byReason].map(([reason, kinds]) => (reason ? t('ladderStatus.failure', { what: kinds.join(separator), reason }) : kinds.join(separator))).join(t('ladderStatus.failureSeparator'));
 }
 
 /** What one action does: "Final notice by email, letter", "Bandwidth limit", "Late fee". */

@@ -52,6 +52,7 @@ describe('line status', () => {
     const failures = [failure('send:email', setup, 'company_profile_missing'), failure('send:letter', setup, 'company_profile_missing'), failure('limit_bandwidth', 'panel said 503')];
     expect(failuresText(t, day, failures, ', ')).toBe('email, letter (the company profile has no name yet); Bandwidth limit (panel said 503)');
     expect(statusText(zh, day, { ...line, status: 'failed', failures: failures.slice(0, 2) }, '、')).toBe('失败：邮件、信函（公司资料尚未填写名称）');
+    expect(failuresText(zh, day, failures, '、')).toMatch(/^邮件、信函（公司资料尚未填写名称）；.+（panel said 503）$/);
   });
 
   it('words every pause reason, and keeps an unknown one readable', () => {
