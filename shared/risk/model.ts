@@ -30,8 +30,8 @@ export const DEFAULT_MODEL: RiskModel = {
   weights: [
     1.0, // late_rate: log-odds of the smoothed, recency-weighted late rate (the score's base)
     0.2, // last_late: the latest invoice was late
-    4.0, // deteriorating: how much higher the last 90 days' late share is than late_rate (0…1): 25 points add 1.0
-    0.07, // lateness: log(1 + average days late)
+    5.0, // deteriorating: how much higher the last 90 days' late share is than late_rate (0…1): 20 points add 1.0
+    0.3, // lateness: when the client usually pays, in tens of days after the due date (−2…2; early is negative)
     0.15, // past_due_days: log(1 + largest days past due now)
     0.15, // past_due_count: log(1 + invoices past due now)
     0.1, // past_due_amount: log(1 + past due ÷ usual bill)

@@ -9,7 +9,7 @@
 //   - a past day: each invoice is rebuilt from the allocations and credit notes known on that day
 //     (a bounce after it does not count yet), one client at a time.
 import { addDays } from '../../../shared/dates.js';
-import { dayNumber, emptySummary, MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, recencyWeight, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
+import { dayNumber, emptySummary, MEMORY_DAYS, RECENCY_HALF_LIFE_DAYS, recencyWeight, TIMING_CAP_DAYS, TREND_DAYS, type ClientSummary } from '../../../shared/risk/features.js';
 import type { Db } from '../db/database.js';
 
 type Sums = [
@@ -19,7 +19,7 @@ type Sums = [
   resolved: number,
   weightSum: number | null,
   lateWeight: number | null,
-  daysWeight: number | null,
+  timingSum: number | null,
   newestWeight: number | null,
   last: string | null,
   recentResolved: number,
@@ -35,8 +35,9 @@ type Sums = [
 
 /**
  * Per invoice issued by @d: what was paid on it by @d (payments not reversed by then, and credit
- * notes), whether that settled it, and its days late — settled: after the due date, at least 0;
- * unpaid past due: days since the due date; open and not yet due: NULL (its outcome is not known).
+ * notes), whether that settled it, and its days after the due date — settled: the day it was
+ * settled (negative when early); unpaid past due: days since the due date; open and not yet due:
+ * NULL (its outcome is not known). Late is more than 0 days after; timing caps it at ±@cap.
  * Each level ends in LIMIT -1 so SQLite runs it as a co-routine rather than flattening it into the
  * next: flattened, the payment lookup would run once for every place its result is used.
  */
@@ -45,12 +46,12 @@ const INVOICES_ON = `
     SELECT credited_invoice_id AS invoice_id, sum(total_minor) AS paid, max(issue_date) AS last FROM invoices
     WHERE credited_invoice_id IS NOT NULL AND kind = 'credit_note' AND status = 'issued' AND issue_date <= @d GROUP BY credited_invoice_id
   )
-  SELECT *, days_late > 0 AS late, exp((-age * @ln2) / @halfLife) AS w FROM (
+  SELECT *, days_after_due > 0 AS late, max(-@cap, min(@cap, days_after_due)) AS timing, exp((-age * @ln2) / @halfLife) AS w FROM (
     SELECT client_id, issue_date, total_minor, disputed, paid, paid >= total_minor AS settled,
       julianday(@d) - julianday(issue_date) AS age,
       julianday(@d) - julianday(due_date) AS since_due,
-      CASE WHEN paid >= total_minor THEN max(0, julianday(last) - julianday(due_date))
-           WHEN due_date < @d THEN julianday(@d) - julianday(due_date) END AS days_late
+      CASE WHEN paid >= total_minor THEN julianday(last) - julianday(due_date)
+           WHEN due_date < @d THEN julianday(@d) - julianday(due_date) END AS days_after_due
     FROM (
       SELECT client_id, issue_date, due_date, total_minor, disputed,
         coalesce(CAST(substr(allocated, 12) AS INTEGER), 0) + coalesce(credited, 0) AS paid,
@@ -74,16 +75,16 @@ const INVOICES_ON = `
  * whole book, which would sort two million wide rows.
  */
 const PAST_SUMMARY = `
-  SELECT client.id, (SELECT json_array(count(*), avg(total_minor), min(issue_date), count(days_late),
-    sum(CASE WHEN days_late IS NOT NULL THEN w END), sum(CASE WHEN days_late IS NOT NULL THEN w * late END), sum(CASE WHEN days_late IS NOT NULL THEN w * days_late END),
-    max(CASE WHEN days_late IS NOT NULL THEN w END),
-    max(CASE WHEN days_late IS NOT NULL THEN issue_date || late END),
-    sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND age <= @trend THEN late ELSE 0 END),
-    sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN 1 ELSE 0 END), sum(CASE WHEN days_late IS NOT NULL AND since_due <= @memory THEN late ELSE 0 END),
-    max(CASE WHEN days_late IS NOT NULL AND NOT settled THEN days_late END),
-    sum(CASE WHEN days_late IS NOT NULL AND NOT settled THEN 1 ELSE 0 END),
-    sum(CASE WHEN days_late IS NOT NULL AND NOT settled THEN total_minor - paid ELSE 0 END),
-    sum(CASE WHEN days_late IS NOT NULL AND NOT settled AND paid > 0 THEN 1 ELSE 0 END),
+  SELECT client.id, (SELECT json_array(count(*), avg(total_minor), min(issue_date), count(days_after_due),
+    sum(CASE WHEN days_after_due IS NOT NULL THEN w END), sum(CASE WHEN days_after_due IS NOT NULL THEN w * late END), sum(CASE WHEN days_after_due IS NOT NULL THEN timing END),
+    max(CASE WHEN days_after_due IS NOT NULL THEN w END),
+    max(CASE WHEN days_after_due IS NOT NULL THEN issue_date || late END),
+    sum(CASE WHEN days_after_due IS NOT NULL AND age <= @trend THEN 1 ELSE 0 END), sum(CASE WHEN days_after_due IS NOT NULL AND age <= @trend THEN late ELSE 0 END),
+    sum(CASE WHEN days_after_due IS NOT NULL AND since_due <= @memory THEN 1 ELSE 0 END), sum(CASE WHEN days_after_due IS NOT NULL AND since_due <= @memory THEN late ELSE 0 END),
+    max(CASE WHEN days_after_due IS NOT NULL AND NOT settled THEN days_after_due END),
+    sum(CASE WHEN days_after_due IS NOT NULL AND NOT settled THEN 1 ELSE 0 END),
+    sum(CASE WHEN days_after_due IS NOT NULL AND NOT settled THEN total_minor - paid ELSE 0 END),
+    sum(CASE WHEN days_after_due IS NOT NULL AND NOT settled AND paid > 0 THEN 1 ELSE 0 END),
     sum(CASE WHEN settled AND disputed = 1 THEN 1 ELSE 0 END))
     FROM (${INVOICES_ON}))
   FROM clients client WHERE EXISTS (SELECT 1 FROM invoices WHERE client_id = client.id) /*client*/`;
@@ -115,27 +116,30 @@ export function readsSettledOn(db: Db, asOf: string): boolean {
   return asOf >= lastSettlementChange(db);
 }
 
-// Today's sums, in three scans by client, each over its own index (migration 009): the invoices
-// paid on time, those paid late, and those not paid yet. Every expression is spelled out in the
-// aggregate that uses it: SQLite would evaluate a named column of a subquery again at every use
-// anyway, and each scan adds up only what its invoices have (days late only where there are any).
+// Today's sums, in three scans by client, each over its own index (migrations 009 and 013): the
+// invoices paid on time, those paid late, and those not paid yet. Every expression is spelled out
+// in the aggregate that uses it: SQLite would evaluate a named column of a subquery again at every
+// use anyway, and each scan adds up only what its invoices have. The day numbers are written
+// exactly as the indexes keep them (julianday(issue_date), julianday(settled_on) -
+// julianday(due_date), julianday(due_date)), so SQLite can take them from the index rather than
+// parse dates for every invoice (about an eighth off the on-time scan, measured on 1.6M rows).
 const WEIGHT = 'exp((julianday(issue_date) - @today) * @decay)';
 const ISSUED = "kind = 'invoice' AND status = 'issued' AND total_minor > 0 AND issue_date <= @d";
-const settledScan = (which: string, daysLate: string) => `SELECT client_id, count(*), sum(total_minor), min(issue_date), sum(${WEIGHT}), ${daysLate},
+const settledScan = (which: string, timing: string) => `SELECT client_id, count(*), sum(total_minor), min(issue_date), sum(${WEIGHT}), sum(${timing}),
     max(issue_date), sum(issue_date >= @recentFrom), sum(due_date >= @yearFrom), sum(disputed)
   FROM invoices WHERE ${ISSUED} AND ${which} /*client*/ GROUP BY client_id ORDER BY client_id`;
-const ON_TIME = settledScan('settled_on <= due_date', '0');
-const LATE = settledScan('settled_on > due_date', `sum(${WEIGHT} * (julianday(settled_on) - julianday(due_date)))`);
+const ON_TIME = settledScan('settled_on <= due_date', 'max(-@cap, julianday(settled_on) - julianday(due_date))');
+const LATE = settledScan('settled_on > due_date', 'min(@cap, julianday(settled_on) - julianday(due_date))');
 /** Unsettled and past due on @d: resolved, late, and as many days late as days past due. */
 const PAST_DUE = 'due_date < @d';
 const UNSETTLED = `SELECT client_id, count(*), sum(total_minor), min(issue_date),
-    sum(${PAST_DUE}), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} ELSE 0 END), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} * (@today - julianday(due_date)) ELSE 0 END),
+    sum(${PAST_DUE}), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} ELSE 0 END), sum(CASE WHEN ${PAST_DUE} THEN min(@cap, @today - julianday(due_date)) ELSE 0 END),
     max(CASE WHEN ${PAST_DUE} THEN issue_date END), sum(${PAST_DUE} AND issue_date >= @recentFrom), sum(${PAST_DUE} AND due_date >= @yearFrom),
     min(CASE WHEN ${PAST_DUE} THEN due_date END), sum(CASE WHEN ${PAST_DUE} THEN total_minor - paid_minor ELSE 0 END), sum(${PAST_DUE} AND paid_minor > 0)
   FROM invoices WHERE ${ISSUED} AND settled_on IS NULL /*client*/ GROUP BY client_id ORDER BY client_id`;
 
-type SettledRow = [id: string, count: number, total: number, first: string, w: number, wDays: number, newest: string, recent: number, year: number, disputes: number];
-type UnsettledRow = [id: string, count: number, total: number, first: string, pastDue: number, w: number, wDays: number, newest: string | null, recent: number, year: number, oldestDue: string | null, owed: number, partial: number];
+type SettledRow = [id: string, count: number, total: number, first: string, w: number, timing: number, newest: string, recent: number, year: number, disputes: number];
+type UnsettledRow = [id: string, count: number, total: number, first: string, pastDue: number, w: number, timing: number, newest: string | null, recent: number, year: number, oldestDue: string | null, owed: number, partial: number];
 
 type Only = (sql: string, column: string) => string;
 
@@ -152,7 +156,7 @@ function seeNewest(r: Running, issueDate: string | null, late: number): void {
 }
 
 function addSettled(s: ClientSummary, r: Running, row: SettledRow, late: 0 | 1): void {
-  const [, count, total, first, w, wDays, last, recent, year, disputes] = row;
+  const [, count, total, first, w, timing, last, recent, year, disputes] = row;
   s.invoices += count;
   r.total += total;
   if (s.firstIssue === null || first < s.firstIssue) s.firstIssue = first;
@@ -160,7 +164,7 @@ function addSettled(s: ClientSummary, r: Running, row: SettledRow, late: 0 | 1):
   s.resolved += count;
   s.weightSum += w;
   s.lateWeight += late * w;
-  s.daysWeight += wDays;
+  s.timingSum += timing;
   s.recentResolved += recent;
   s.recentLate += late * recent;
   s.yearResolved += year;
@@ -169,7 +173,7 @@ function addSettled(s: ClientSummary, r: Running, row: SettledRow, late: 0 | 1):
 }
 
 function addUnsettled(s: ClientSummary, r: Running, row: UnsettledRow, today: number): void {
-  const [, count, total, first, pastDue, w, wDays, last, recent, year, oldestDue, owed, partial] = row;
+  const [, count, total, first, pastDue, w, timing, last, recent, year, oldestDue, owed, partial] = row;
   s.invoices += count;
   r.total += total;
   if (s.firstIssue === null || first < s.firstIssue) s.firstIssue = first;
@@ -177,7 +181,7 @@ function addUnsettled(s: ClientSummary, r: Running, row: UnsettledRow, today: nu
   s.resolved += pastDue;
   s.weightSum += w;
   s.lateWeight += w;
-  s.daysWeight += wDays;
+  s.timingSum += timing;
   s.recentResolved += recent;
   s.recentLate += recent;
   s.yearResolved += year;
@@ -198,6 +202,7 @@ function walkSettledOn(db: Db, asOf: string, only: Only, clientId: string | unde
     d: asOf,
     today: today + 2440587.5, // julianday() of asOf
     decay: Math.LN2 / RECENCY_HALF_LIFE_DAYS,
+    cap: TIMING_CAP_DAYS,
     recentFrom: addDays(asOf, -TREND_DAYS),
     yearFrom: addDays(asOf, -MEMORY_DAYS),
     ...(clientId === undefined ? {} : { clientId }),
@@ -225,7 +230,7 @@ function walkSettledOn(db: Db, asOf: string, only: Only, clientId: string | unde
 
 /** A past day's way: one JSON row per client from the allocations known that day; clients with nothing issued by then are left out. */
 function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: string | undefined): Map<string, ClientSummary> {
-  const args = { d: asOf, ln2: Math.LN2, halfLife: RECENCY_HALF_LIFE_DAYS, trend: TREND_DAYS, memory: MEMORY_DAYS, ...(clientId === undefined ? {} : { clientId }) };
+  const args = { d: asOf, ln2: Math.LN2, halfLife: RECENCY_HALF_LIFE_DAYS, trend: TREND_DAYS, memory: MEMORY_DAYS, cap: TIMING_CAP_DAYS, ...(clientId === undefined ? {} : { clientId }) };
   const summaries = new Map<string, ClientSummary>();
   for (const [id, json] of db.prepare(only(PAST_SUMMARY, 'client.id')).raw().iterate(args) as IterableIterator<[string, string]>) {
     const r = JSON.parse(json) as Sums;
@@ -237,7 +242,7 @@ function summariesFromAllocations(db: Db, asOf: string, only: Only, clientId: st
     s.resolved = r[3];
     s.weightSum = r[4] ?? 0;
     s.lateWeight = r[5] ?? 0;
-    s.daysWeight = r[6] ?? 0;
+    s.timingSum = r[6] ?? 0;
     s.newestWeight = r[7] ?? 0;
     s.lastLate = r[8] !== null && r[8].endsWith('1') ? 1 : 0;
     s.recentResolved = r[9];

@@ -56,9 +56,11 @@ const SENTENCES: Record<FactorCode, (params: FactorParams, context: WordingConte
     key: 'risk.reason.deteriorating',
     params: { recent: num(params, 'recentPercent'), overall: num(params, 'overallPercent'), months: Math.round(TREND_DAYS / 30) },
   }),
+  // Days after the due date, signed: an early payer's is below zero.
   lateness(params): Sentence {
     const days = num(params, 'averageDays');
-    if (days < 1) return { key: 'risk.reason.lateness.underADay' };
+    if (days === 0) return { key: 'risk.reason.lateness.onTime' };
+    if (days < 0) return days === -1 ? { key: 'risk.reason.lateness.earlyDay' } : { key: 'risk.reason.lateness.earlyDays', params: { days: -days } };
     return days === 1 ? { key: 'risk.reason.lateness.day' } : { key: 'risk.reason.lateness.days', params: { days } };
   },
   past_due_days(params): Sentence {

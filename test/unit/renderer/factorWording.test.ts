@@ -58,6 +58,11 @@ describe('factor wording', () => {
     expect(say('late_rate', { late: 0, of: 6, rate: 5 })).toBe('None of 6 invoices due in the last year paid late');
     expect(say('deteriorating', { recentPercent: 67, overallPercent: 20 })).toBe('Paying later than before: 67% of the invoices of the last 3 months late, against 20% overall');
     expect(say('deteriorating', { recentPercent: 67, overallPercent: 20 }, zh)).toBe('付款情况变差：近 3 个月的账单 67% 逾期，总体为 20%');
+    // When they usually pay, early counting below zero.
+    expect(say('lateness', { averageDays: 12 })).toBe('Pays 12 days after the due date on average');
+    expect(say('lateness', { averageDays: -6 })).toBe('Pays 6 days before the due date on average');
+    expect(say('lateness', { averageDays: -1 }, zh)).toBe('平均提前 1 天付款');
+    expect(say('lateness', { averageDays: 0 })).toBe('Pays on the due date on average');
     expect(say('tenure', { days: 45 })).toBe('A client for 45 days');
     expect(say('tenure', { days: 400 })).toBe('A client for 13 months');
     expect(say('tenure', { days: 800 }, zh)).toBe('成为客户 2 年');

@@ -13,6 +13,7 @@ import { settledOnMigration } from './009_settled_on.js';
 import { reportsMigration } from './010_reports.js';
 import { riskReasonsMigration } from './011_risk_reasons.js';
 import { riskMemoryMigration } from './012_risk_memory.js';
+import { riskTimingMigration } from './013_risk_timing.js';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   reportsMigration,
   riskReasonsMigration,
   riskMemoryMigration,
+  riskTimingMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
