@@ -130,7 +130,7 @@ const settledScan = (which: string, timing: string) => `SELECT client_id, count(
   FROM invoices WHERE ${ISSUED} AND ${which} /*client*/ GROUP BY client_id ORDER BY client_id`;
 const ON_TIME = settledScan('settled_on <= due_date', 'max(-@cap, julianday(settled_on) - julianday(due_date))');
 const LATE = settledScan('settled_on > due_date', 'min(@cap, julianday(settled_on) - julianday(due_date))');
-/** Unsettled and past due on @d: resolved, late, and as many days late as days past due. */
+/** Unsettled and past due on @d: resolved, late, its timing the days past due (at most @cap). */
 const PAST_DUE = 'due_date < @d';
 const UNSETTLED = `SELECT client_id, count(*), sum(total_minor), min(issue_date),
     sum(${PAST_DUE}), sum(CASE WHEN ${PAST_DUE} THEN ${WEIGHT} ELSE 0 END), sum(CASE WHEN ${PAST_DUE} THEN min(@cap, @today - julianday(due_date)) ELSE 0 END),
