@@ -47,7 +47,7 @@ export function pauseReasonText(t: Translate, formatDate: FormatDate, reason: st
   return reason;
 }
 
-/** Where a line stands, with its date or reason: "Postponed until Dec 3, 2026", "Failed: email — SMTP refused". */
+/** Where a line stands, with its date or reason: "Postponed until Dec 3, 2026", "Failed: email (SMTP refused)". */
 export function statusText(t: Translate, formatDate: FormatDate, line: Pick<LadderLineView, 'status' | 'waitsUntil' | 'failures' | 'pauseReasons'>, separator: string): string {
   switch (line.status) {
     case 'failed':
