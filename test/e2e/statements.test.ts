@@ -102,6 +102,17 @@ describe('bank statements in browser mode', () => {
     await page.getByRole('button', { name: '导入 6 笔流水' }).click();
     await expect.poll(() => page.locator('.notice-success').first().innerText()).toContain('新增 0 笔，之前已导入 6 笔');
     expect((await api('payments.listByClient', { clientId: ids.zhang! })).items).toHaveLength(2);
+
+    // A file with problems: each is named in Chinese, with the English sentence naming the value.
+    const broken = ['"Date","Name","Status","Currency","Gross"', '"11/31/2026","Acme Web Ltd","Completed","USD","65.00"', '"11/20/2026","Acme Web Ltd","Completed","XX","65.00"'].join('\n');
+    await page.getByLabel('文件类型').selectOption('paypal');
+    await page.locator('input[type=file]').setInputFiles({ name: 'paypal-broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByRole('button', { name: '读取文件' }).click();
+    await expect.poll(() => page.locator('.import-errors tbody tr').count()).toBe(2);
+    const problems = await page.locator('.import-errors tbody').innerText();
+    expect(problems).toContain('此项的值无效');
+    expect(problems).toContain('"11/31/2026" is not a date in the form MM/DD/YYYY.');
+    expect(problems).toContain('无法识别的币种代码');
     await page.getByRole('button', { name: 'English' }).click();
   });
 

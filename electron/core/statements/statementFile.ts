@@ -244,7 +244,11 @@ export function readStatement(source: StatementSource): ReadStatement {
       continue;
     }
     const date = parseStatementDate(get(layout.date), layout.dateFormat);
-    if (!date) fail(layout.date, 'invalid_date', `"${get(layout.date)}" is not a date in the form ${layout.dateFormat === 'wallet' ? 'YYYY-MM-DD' : layout.dateFormat}.`);
+    if (!date) {
+      const form = layout.dateFormat === 'wallet' ? 'YYYY-MM-DD' : layout.dateFormat;
+      // 'invalid_date' is worded "enter a date as YYYY-MM-DD": right only for a file in that form.
+      fail(layout.date, form === 'YYYY-MM-DD' ? 'invalid_date' : 'invalid', `"${get(layout.date)}" is not a date in the form ${form}.`);
+    }
     const currency = layout.currency(get);
     if (!isCurrencyCode(currency)) {
       fail(source.format === 'generic' ? (source.mapping!.currency ?? null) : 'Currency', 'invalid_currency', `"${currency}" is not a currency code (ISO 4217, e.g. USD, CNY).`);

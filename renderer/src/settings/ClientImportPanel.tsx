@@ -6,19 +6,17 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { CLIENT_IMPORT_FIELDS, CLIENT_IMPORT_SOURCES, type ClientImportField, type ClientImportSource } from '../../../shared/api/clientImports.js';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Input, Output } from '../../../shared/api/methods.js';
-import { en } from '../../../shared/i18n/en.js';
-import { translateApiError, translateFieldError } from '../../../shared/i18n/index.js';
+import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
-import type { FieldErrorCode } from '../../../shared/validation/fieldErrors.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { noticeText } from '../ui/refusalText.js';
+import { ImportErrorTable } from '../ui/ImportErrorTable.js';
 import { ImportBatchList } from './ImportBatchList.js';
 
 type Preview = Output<'imports.clients.preview'>;
 type Batch = Output<'imports.clients.list'>['items'][number];
-const isKnownCode = (code: string): code is FieldErrorCode => Object.hasOwn(en, `fieldError.${code}`);
 
 export function ClientImportPanel() {
   const api = useApi();
@@ -214,34 +212,7 @@ export function ClientImportPanel() {
               ? t('clientImport.ready', { clients: preview.clients, contracts: preview.contracts, rows: preview.rowCount })
               : t('clientImport.hasErrors', { errors: preview.errorCount, rows: preview.rowCount })}
           </p>
-          {preview.errors.length > 0 && (
-            <table className="data-table compact-table import-errors">
-              <caption className="visually-hidden">{t('imports.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="col-quantity">{t('imports.column.row')}</th>
-                  <th scope="col" className="col-column">{t('imports.column.column')}</th>
-                  <th scope="col">{t('imports.column.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((error, index) => (
-                  <tr key={index}>
-                    <td className="col-quantity">{error.row}</td>
-                    <td>
-                      <code>{error.column ?? t('imports.wholeRow')}</code>
-                    </td>
-                    <td>
-                      {isKnownCode(error.code) ? translateFieldError(language, { field: error.column ?? '', code: error.code, message: error.message }) : null}
-                      <span className="cell-detail" lang="en">
-                        {error.message}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ImportErrorTable errors={preview.errors} errorCount={preview.errorCount} />
           {preview.errorCount === 0 && preview.sample.length > 0 && (
             <table className="data-table compact-table">
               <caption className="visually-hidden">{t('clientImport.sampleCaption')}</caption>

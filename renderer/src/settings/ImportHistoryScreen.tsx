@@ -4,13 +4,12 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
-import { en } from '../../../shared/i18n/en.js';
-import { translateApiError, translateFieldError } from '../../../shared/i18n/index.js';
-import type { FieldErrorCode } from '../../../shared/validation/fieldErrors.js';
+import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TextAreaField } from '../ui/Field.js';
+import { ImportErrorTable } from '../ui/ImportErrorTable.js';
 import { noticeText } from '../ui/refusalText.js';
 import { ClientImportPanel } from './ClientImportPanel.js';
 import { SettingsNav } from './SettingsNav.js';
@@ -186,8 +185,6 @@ export function ImportHistoryScreen() {
   );
 }
 
-/** Row errors carry the field error codes; one this version has no words for shows the sentence alone. */
-const isKnownCode = (code: string): code is FieldErrorCode => Object.hasOwn(en, `fieldError.${code}`);
 
 function ImportPreview({ preview }: { preview: Preview }) {
   const { language, t } = useI18n();
@@ -222,36 +219,7 @@ function ImportPreview({ preview }: { preview: Preview }) {
           </tbody>
         </table>
       )}
-      {preview.errors.length > 0 && (
-        <table className="data-table compact-table import-errors">
-          <caption className="visually-hidden">{t('imports.errorsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-quantity">{t('imports.column.row')}</th>
-              <th scope="col" className="col-column">{t('imports.column.column')}</th>
-              <th scope="col">{t('imports.column.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((error, index) => (
-              <tr key={index}>
-                <td className="col-quantity">{error.row}</td>
-                <td>
-                  <code>{error.column ?? t('imports.wholeRow')}</code>
-                </td>
-                <td>
-                  {isKnownCode(error.code) ? translateFieldError(language, { field: error.column ?? '', code: error.code, message: error.message }) : null}
-                  {/* The backend's sentence names the value at fault; it is written in English. */}
-                  <span className="cell-detail" lang="en">
-                    {error.message}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {preview.errorCount > preview.errors.length && <p className="muted small">{t('imports.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>}
+      <ImportErrorTable errors={preview.errors} errorCount={preview.errorCount} />
     </div>
   );
 }

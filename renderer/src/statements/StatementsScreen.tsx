@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { SelectField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { formatDate } from '../ui/formatting.js';
+import { ImportErrorTable } from '../ui/ImportErrorTable.js';
 import { noticeText } from '../ui/refusalText.js';
 import { fileBase64 } from './fileBase64.js';
 import { StatementReview } from './StatementReview.js';
@@ -269,29 +270,7 @@ function StatementPreview({ preview }: { preview: Preview }) {
       <p className={preview.errorCount === 0 ? 'notice notice-success' : 'notice notice-error'}>
         {preview.errorCount === 0 ? t('statements.previewSummary', { lines: preview.lines.length, encoding: preview.encoding.toUpperCase(), skipped: preview.skipped }) : t('statements.hasErrors', { errors: preview.errorCount })}
       </p>
-      {preview.errors.length > 0 && (
-        <table className="data-table compact-table import-errors">
-          <caption className="visually-hidden">{t('imports.errorsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-quantity">{t('imports.column.row')}</th>
-              <th scope="col" className="col-column">{t('imports.column.column')}</th>
-              <th scope="col">{t('imports.column.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((error, index) => (
-              <tr key={index}>
-                <td className="col-quantity">{error.row}</td>
-                <td>
-                  <code>{error.column ?? t('imports.wholeRow')}</code>
-                </td>
-                <td lang="en">{error.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ImportErrorTable errors={preview.errors} errorCount={preview.errorCount} />
       {preview.errorCount === 0 && preview.lines.length > 0 && (
         <table className="data-table compact-table statement-preview">
           <caption className="visually-hidden">{t('statements.previewCaption')}</caption>

@@ -69,6 +69,13 @@ describe('statement files', () => {
     ]);
   });
 
+  it("words a bad date in another form as plain 'invalid', its sentence naming the form", () => {
+    // 'invalid_date' reads "enter a date as YYYY-MM-DD", which would mislead a reader of a DD.MM.YYYY file.
+    const text = 'Tag;Betrag\n31.11.2026;10,00\n';
+    const read = readStatement({ text, format: 'generic', currency: 'EUR', mapping: { date: 'Tag', amount: 'Betrag', dateFormat: 'DD.MM.YYYY', decimalSeparator: ',', delimiter: ';' } });
+    expect(read.errors.map((e) => [e.row, e.column, e.code, e.message])).toEqual([[2, 'Tag', 'invalid', '"31.11.2026" is not a date in the form DD.MM.YYYY.']]);
+  });
+
   it('parses amounts and dates the way banks write them', () => {
     expect(parseStatementAmount('¥1,234.50', 'CNY', '.')).toBe(123450);
     expect(parseStatementAmount('(12.00)', 'USD', '.')).toBe(-1200);
