@@ -14,7 +14,7 @@
 // "not reported" and a change is then refused rather than assumed.
 import { PanelError, type AdapterFactory, type BandwidthSetting, type PanelAccountState, type PanelAdapter } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
-import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, parseJson, sameBandwidth, wholeNumber } from './idempotent.js';
+import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, parseJson, readBackPackageChange, readBackSuspension, sameBandwidth, wholeNumber } from './idempotent.js';
 
 const PANEL = 'WHM';
 const USERNAME = /^[a-z][a-z0-9]{0,15}$/;
@@ -118,28 +118,11 @@ export const createCpanelAdapter: AdapterFactory = ({ credentials, http }) => {
       return { answer: `WHM ${data.version}` };
     },
     getState,
-    async suspend(account, reason) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.suspended,
-        wanted: 'suspended',
-        act: async () => (await call('suspendacct', { user: account, reason }, 'POST')).answer,
-      });
-      return outcome;
-    },
-    async unsuspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.suspended,
-        wanted: 'active',
-        act: async () => (await call('unsuspendacct', { user: account }, 'POST')).answer,
-      });
-      return outcome;
-    },
+    ...readBackSuspension(PANEL, getState, {
+      suspend: async (account, reason) => (await call('suspendacct', { user: account, reason }, 'POST')).answer,
+      unsuspend: async (account) => (await call('unsuspendacct', { user: account }, 'POST')).answer,
+      terminate: async (account) => (await call('removeacct', { username: account, keepdns: '0' }, 'POST')).answer,
+    }),
     async limitBandwidth(account, limit) {
       if (limit.monthlyMb === null && limit.rateKBps !== null) {
         throw new PanelError('unsupported', 'WHM limits monthly transfer only; it cannot throttle speed.');
@@ -151,17 +134,7 @@ export const createCpanelAdapter: AdapterFactory = ({ credentials, http }) => {
       const { outcome } = await setQuota(account, { monthlyMb: previous?.monthlyMb ?? null, rateKBps: null });
       return outcome;
     },
-    async changePackage(account, packageName) {
-      const { outcome, before } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.package === packageName,
-        wanted: `on package ${packageName}`,
-        act: async () => (await call('changepackage', { user: account, pkg: packageName }, 'POST')).answer,
-      });
-      return { ...outcome, previous: before.package };
-    },
+    changePackage: readBackPackageChange(PANEL, getState, 'package', async (account, packageName) => (await call('changepackage', { user: account, pkg: packageName }, 'POST')).answer),
     async startBackup(account) {
       const state = await getState(account);
       if (!state.exists) throw new PanelError('not_found', `${PANEL} has no account "${account}".`);
@@ -181,18 +154,6 @@ export const createCpanelAdapter: AdapterFactory = ({ credentials, http }) => {
         default:
           throw new PanelError('malformed', `${PANEL} reported an unknown backup state.`, answer);
       }
-    },
-    async terminate(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.exists,
-        wanted: 'removed',
-        missingIsDone: true,
-        act: async () => (await call('removeacct', { username: account, keepdns: '0' }, 'POST')).answer,
-      });
-      return outcome;
     },
   };
   return adapter;

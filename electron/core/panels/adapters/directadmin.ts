@@ -15,7 +15,7 @@
 // so every limit read from the user's config is sent back with the new bandwidth.
 import { PanelError, unsupported, type AdapterFactory, type BandwidthSetting, type PanelAccountState, type PanelAdapter } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
-import { checkStatus, describeBandwidth, ensureState, missingAccount, sameBandwidth, wholeNumber } from './idempotent.js';
+import { checkStatus, describeBandwidth, ensureState, missingAccount, readBackPackageChange, readBackSuspension, sameBandwidth, wholeNumber } from './idempotent.js';
 
 const PANEL = 'DirectAdmin';
 const USERNAME = /^[a-z][a-z0-9]{0,15}$/;
@@ -137,28 +137,11 @@ export const createDirectadminAdapter: AdapterFactory = ({ credentials, http }) 
       return { answer: `DirectAdmin: ${fields.get('text') ?? 'login OK'}` };
     },
     getState,
-    async suspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.suspended,
-        wanted: 'suspended',
-        act: async () => (await call('SELECT_USERS', { location: 'CMD_SELECT_USERS', dosuspend: 'Suspend', select0: account }, 'POST')).answer,
-      });
-      return outcome;
-    },
-    async unsuspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.suspended,
-        wanted: 'active',
-        act: async () => (await call('SELECT_USERS', { location: 'CMD_SELECT_USERS', dounsuspend: 'Unsuspend', select0: account }, 'POST')).answer,
-      });
-      return outcome;
-    },
+    ...readBackSuspension(PANEL, getState, {
+      suspend: async (account) => (await call('SELECT_USERS', { location: 'CMD_SELECT_USERS', dosuspend: 'Suspend', select0: account }, 'POST')).answer,
+      unsuspend: async (account) => (await call('SELECT_USERS', { location: 'CMD_SELECT_USERS', dounsuspend: 'Unsuspend', select0: account }, 'POST')).answer,
+      terminate: async (account) => (await call('SELECT_USERS', { confirmed: 'Confirm', delete: 'yes', select0: account }, 'POST')).answer,
+    }),
     async limitBandwidth(account, limit) {
       if (limit.monthlyMb === null && limit.rateKBps !== null) throw new PanelError('unsupported', 'DirectAdmin limits monthly transfer only; it cannot throttle speed.');
       const { outcome, before } = await setQuota(account, limit.monthlyMb);
@@ -167,31 +150,9 @@ export const createDirectadminAdapter: AdapterFactory = ({ credentials, http }) 
     async restoreBandwidth(account, previous) {
       return (await setQuota(account, previous?.monthlyMb ?? null)).outcome;
     },
-    async changePackage(account, packageName) {
-      const { outcome, before } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.package === packageName,
-        wanted: `on package ${packageName}`,
-        act: async () => (await call('MODIFY_USER', { action: 'package', user: account, package: packageName }, 'POST')).answer,
-      });
-      return { ...outcome, previous: before.package };
-    },
+    changePackage: readBackPackageChange(PANEL, getState, 'package', async (account, packageName) => (await call('MODIFY_USER', { action: 'package', user: account, package: packageName }, 'POST')).answer),
     startBackup: () => Promise.reject(unsupported(PANEL, 'tell when a queued backup has finished')),
     backupStatus: () => Promise.reject(unsupported(PANEL, 'tell when a queued backup has finished')),
-    async terminate(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.exists,
-        wanted: 'removed',
-        missingIsDone: true,
-        act: async () => (await call('SELECT_USERS', { confirmed: 'Confirm', delete: 'yes', select0: account }, 'POST')).answer,
-      });
-      return outcome;
-    },
   };
   return adapter;
 };

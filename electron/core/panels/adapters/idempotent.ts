@@ -2,7 +2,7 @@
 // first and do nothing when it is already so; after a change read it again, because several
 // panels answer success for a no-op, and a success that did not take is a refusal, never a
 // success. Also the HTTP-status checks all panels share.
-import { PanelError, type BandwidthSetting, type PanelAccountState, type PanelOutcome } from '../adapter.js';
+import { PanelError, type BandwidthSetting, type PanelAccountState, type PanelAdapter, type PanelOutcome } from '../adapter.js';
 import type { PanelResponse } from '../transport.js';
 
 export interface EnsureStep {
@@ -31,6 +31,51 @@ export async function ensureState(step: EnsureStep): Promise<{ outcome: PanelOut
     throw new PanelError('refused', `${step.panel} answered success, but "${step.account}" is not ${step.wanted} when read back.`, `${answer}\nRead back: ${after.summary}`);
   }
   return { outcome: { changed: true, state: after, answer }, before };
+}
+
+/** The one command each of suspend, unsuspend and terminate sends; resolves to the panel's (redacted) answer. */
+export interface SuspensionCommands {
+  suspend(account: string, reason: string): Promise<string>;
+  unsuspend(account: string): Promise<string>;
+  terminate(account: string): Promise<string>;
+}
+
+/** Suspend, unsuspend and terminate for a panel that reads an account back: each one command through ensureState. */
+export function readBackSuspension(
+  panel: string,
+  read: (account: string) => Promise<PanelAccountState>,
+  send: SuspensionCommands,
+): Pick<PanelAdapter, 'suspend' | 'unsuspend' | 'terminate'> {
+  const outcomeOf = async (step: EnsureStep) => (await ensureState(step)).outcome;
+  return {
+    suspend: (account, reason) =>
+      outcomeOf({ panel, account, read: () => read(account), done: (state) => state.suspended, wanted: 'suspended', act: () => send.suspend(account, reason) }),
+    unsuspend: (account) =>
+      outcomeOf({ panel, account, read: () => read(account), done: (state) => !state.suspended, wanted: 'active', act: () => send.unsuspend(account) }),
+    terminate: (account) =>
+      outcomeOf({ panel, account, read: () => read(account), done: (state) => !state.exists, wanted: 'removed', missingIsDone: true, act: () => send.terminate(account) }),
+  };
+}
+
+/** Change package for a panel that reads an account's package back; hands back the one it was on, to restore. */
+export function readBackPackageChange(
+  panel: string,
+  read: (account: string) => Promise<PanelAccountState>,
+  /** What the panel calls it, for messages: "on package gold", "on plan 3". */
+  word: 'package' | 'plan',
+  send: (account: string, packageName: string) => Promise<string>,
+): PanelAdapter['changePackage'] {
+  return async (account, packageName) => {
+    const { outcome, before } = await ensureState({
+      panel,
+      account,
+      read: () => read(account),
+      done: (state) => state.package === packageName,
+      wanted: `on ${word} ${packageName}`,
+      act: () => send(account, packageName),
+    });
+    return { ...outcome, previous: before.package };
+  };
 }
 
 /** Failures every panel reports in the HTTP status: 5xx, and (for most) 401/403 auth. */

@@ -16,7 +16,7 @@
 import { PanelError, unsupported, type AdapterFactory, type BandwidthSetting, type PanelAccountState, type PanelAdapter } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
 import { parseXml, xmlText } from '../wire/xml.js';
-import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, sameBandwidth, wholeNumber } from './idempotent.js';
+import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, readBackPackageChange, readBackSuspension, sameBandwidth, wholeNumber } from './idempotent.js';
 
 const PANEL = 'Plesk';
 const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
@@ -122,28 +122,11 @@ export const createPleskAdapter: AdapterFactory = ({ credentials, http }) => {
       return { answer: version ? `Plesk ${version}` : 'Plesk answered the server statistics request.' };
     },
     getState,
-    async suspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.suspended,
-        wanted: 'suspended',
-        act: () => setStatus(account, STATUS.suspendedByAdmin),
-      });
-      return outcome;
-    },
-    async unsuspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.suspended,
-        wanted: 'active',
-        act: () => setStatus(account, STATUS.active),
-      });
-      return outcome;
-    },
+    ...readBackSuspension(PANEL, getState, {
+      suspend: (account) => setStatus(account, STATUS.suspendedByAdmin),
+      unsuspend: (account) => setStatus(account, STATUS.active),
+      terminate: async (account) => (await call('webspace', 'del', filter(account))).answer,
+    }),
     async limitBandwidth(account, limit) {
       if (limit.rateKBps === null && limit.monthlyMb !== null) throw new PanelError('unsupported', 'Plesk throttles speed only; it has no monthly transfer quota.');
       const { outcome, before } = await setThrottle(account, limit.rateKBps);
@@ -152,31 +135,9 @@ export const createPleskAdapter: AdapterFactory = ({ credentials, http }) => {
     async restoreBandwidth(account, previous) {
       return (await setThrottle(account, previous?.rateKBps ?? null)).outcome;
     },
-    async changePackage(account, planGuid) {
-      const { outcome, before } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.package === planGuid,
-        wanted: `on plan ${planGuid}`,
-        act: async () => (await call('webspace', 'switch-subscription', `${filter(account)}<plan-guid>${xmlText(planGuid)}</plan-guid>`)).answer,
-      });
-      return { ...outcome, previous: before.package };
-    },
+    changePackage: readBackPackageChange(PANEL, getState, 'plan', async (account, planGuid) => (await call('webspace', 'switch-subscription', `${filter(account)}<plan-guid>${xmlText(planGuid)}</plan-guid>`)).answer),
     startBackup: () => Promise.reject(unsupported(PANEL, 'back up a subscription (its XML backup API ended with 1.6.9.0)')),
     backupStatus: () => Promise.reject(unsupported(PANEL, 'back up a subscription (its XML backup API ended with 1.6.9.0)')),
-    async terminate(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.exists,
-        wanted: 'removed',
-        missingIsDone: true,
-        act: async () => (await call('webspace', 'del', filter(account))).answer,
-      });
-      return outcome;
-    },
   };
   return adapter;
 };

@@ -16,7 +16,7 @@
 import { PanelError, unsupported, type AdapterFactory, type BandwidthSetting, type PanelAccountState, type PanelAdapter } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
 import { parseXml } from '../wire/xml.js';
-import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, sameBandwidth, wholeNumber } from './idempotent.js';
+import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, readBackSuspension, sameBandwidth, wholeNumber } from './idempotent.js';
 
 const PANEL = 'SolusVM';
 const SERVER_ID = /^\d{1,10}$/;
@@ -107,28 +107,11 @@ export const createSolusvmAdapter: AdapterFactory = ({ config, credentials, http
       return { answer: `SolusVM answered: ${type} nodes ${http.redact(String(fields.nodes ?? 'none'))}.` };
     },
     getState,
-    async suspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.suspended,
-        wanted: 'suspended',
-        act: async () => (await call('vserver-suspend', { vserverid: account })).answer,
-      });
-      return outcome;
-    },
-    async unsuspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.suspended,
-        wanted: 'active',
-        act: async () => (await call('vserver-unsuspend', { vserverid: account })).answer,
-      });
-      return outcome;
-    },
+    ...readBackSuspension(PANEL, getState, {
+      suspend: async (account) => (await call('vserver-suspend', { vserverid: account })).answer,
+      unsuspend: async (account) => (await call('vserver-unsuspend', { vserverid: account })).answer,
+      terminate: async (account) => (await call('vserver-terminate', { vserverid: account, deleteclient: 'false' })).answer,
+    }),
     async limitBandwidth(account, limit) {
       if (limit.monthlyMb === null && limit.rateKBps !== null) {
         throw new PanelError('unsupported', 'SolusVM reports no network speed, so HostLedger limits its monthly quota only.');
@@ -142,18 +125,6 @@ export const createSolusvmAdapter: AdapterFactory = ({ config, credentials, http
     changePackage: () => Promise.reject(unsupported(PANEL, 'report a server\'s plan, so a plan change could not be confirmed or undone')),
     startBackup: () => Promise.reject(unsupported(PANEL, 'back up a server')),
     backupStatus: () => Promise.reject(unsupported(PANEL, 'back up a server')),
-    async terminate(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.exists,
-        wanted: 'removed',
-        missingIsDone: true,
-        act: async () => (await call('vserver-terminate', { vserverid: account, deleteclient: 'false' })).answer,
-      });
-      return outcome;
-    },
   };
   return adapter;
 };

@@ -14,7 +14,7 @@
 // or object and/or an empty `done` — a 200 without `done` is never taken as success.
 import { PanelError, unsupported, type AdapterFactory, type BandwidthSetting, type PanelAccountState, type PanelAdapter } from '../adapter.js';
 import { PANEL_CAPABILITIES } from '../../../../shared/domain/panelCapabilities.js';
-import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, parseJson, sameBandwidth, wholeNumber } from './idempotent.js';
+import { checkStatus, describeBandwidth, ensureState, isRecord, missingAccount, parseJson, readBackPackageChange, readBackSuspension, sameBandwidth, wholeNumber } from './idempotent.js';
 
 const PANEL = 'Virtualizor';
 const VPS_ID = /^\d{1,10}$/;
@@ -109,6 +109,8 @@ export const createVirtualizorAdapter: AdapterFactory = ({ credentials, http }) 
     });
   }
 
+  const changePlan = readBackPackageChange(PANEL, getState, 'plan', async (account, planId) => (await call('managevps', { form: { vpsid: account, plid: planId, editvps: '1' } }, true)).answer);
+
   const adapter: PanelAdapter = {
     kind: 'virtualizor',
     capabilities: PANEL_CAPABILITIES.virtualizor,
@@ -119,28 +121,11 @@ export const createVirtualizorAdapter: AdapterFactory = ({ credentials, http }) 
       return { answer: `Virtualizor answered the user list${typeof body.version === 'string' ? ` (version ${body.version})` : ''}.` };
     },
     getState,
-    async suspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.suspended,
-        wanted: 'suspended',
-        act: async () => (await call('vs', { query: { suspend: account } }, true)).answer,
-      });
-      return outcome;
-    },
-    async unsuspend(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.suspended,
-        wanted: 'active',
-        act: async () => (await call('vs', { query: { unsuspend: account } }, true)).answer,
-      });
-      return outcome;
-    },
+    ...readBackSuspension(PANEL, getState, {
+      suspend: async (account) => (await call('vs', { query: { suspend: account } }, true)).answer,
+      unsuspend: async (account) => (await call('vs', { query: { unsuspend: account } }, true)).answer,
+      terminate: async (account) => (await call('vs', { form: { delete: account } }, true)).answer,
+    }),
     async limitBandwidth(account, limit) {
       const { outcome, before } = await setBandwidth(account, limit);
       return { ...outcome, previous: before.bandwidth };
@@ -150,30 +135,10 @@ export const createVirtualizorAdapter: AdapterFactory = ({ credentials, http }) 
     },
     async changePackage(account, planId) {
       if (!PLAN_ID.test(planId)) throw new PanelError('refused', 'Virtualizor takes the plan id (digits), e.g. 3.');
-      const { outcome, before } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => state.package === planId,
-        wanted: `on plan ${planId}`,
-        act: async () => (await call('managevps', { form: { vpsid: account, plid: planId, editvps: '1' } }, true)).answer,
-      });
-      return { ...outcome, previous: before.package };
+      return changePlan(account, planId);
     },
     startBackup: () => Promise.reject(unsupported(PANEL, 'start a backup (not in its documented API)')),
     backupStatus: () => Promise.reject(unsupported(PANEL, 'start a backup (not in its documented API)')),
-    async terminate(account) {
-      const { outcome } = await ensureState({
-        panel: PANEL,
-        account,
-        read: () => getState(account),
-        done: (state) => !state.exists,
-        wanted: 'removed',
-        missingIsDone: true,
-        act: async () => (await call('vs', { form: { delete: account } }, true)).answer,
-      });
-      return outcome;
-    },
   };
   return adapter;
 };
