@@ -9,12 +9,11 @@ import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
-import { TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
-import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { noticeText } from '../ui/refusalText.js';
+import { AllocationTable } from './AllocationTable.js';
 import { readAllocations, splitOf, type AllocationRow } from './paymentAllocation.js';
 
 const MOST_OPEN_INVOICES = 200;
@@ -104,46 +103,18 @@ function ApplyPaymentForm({ payment, onClose, onApplied, title, open }: ApplyPay
           {open.length === 0 ? (
             <p className="muted">{t('recordPayment.autoNothingOpen')}</p>
           ) : (
-            <table className="data-table compact-table allocation-table">
-              <caption className="visually-hidden">{t('recordPayment.openCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="col-number">{t('invoices.column.number')}</th>
-                  <th scope="col" className="col-date">{t('invoices.column.due')}</th>
-                  <th scope="col" className="col-money">{t('invoices.column.open')}</th>
-                  <th scope="col" className="col-apply">{t('recordPayment.apply', { currency })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {open.map((invoice, index) => (
-                  <tr key={invoice.id}>
-                    <th scope="row">
-                      {invoice.number}
-                      {invoice.kind === 'proforma' && <span className="cell-detail">{t('recordPayment.proformaRow', { total: money(invoice.totalMinor) })}</span>}
-                    </th>
-                    <td className="col-date">{invoice.dueDate ? formatColumnDate(invoice.dueDate, language) : null}</td>
-                    <td className="col-money">{money(invoice.openMinor)}</td>
-                    <td>
-                      <TextField
-                        ref={index === 0 ? firstRow : undefined}
-                        id={rowInputId(index)}
-                        label={t('recordPayment.applyTo', { number: invoice.number ?? '' })}
-                        hideLabel
-                        className="numeric"
-                        inputMode="decimal"
-                        autoComplete="off"
-                        value={rows[index]!.amount}
-                        error={rowError(index)}
-                        onChange={(event) => {
-                          setRows(rows.map((row, at) => (at === index ? { ...row, amount: event.target.value } : row)));
-                          setInvalidRows(invalidRows.filter((at) => at !== index));
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AllocationTable
+              open={open}
+              currency={currency}
+              rows={rows}
+              rowInputId={rowInputId}
+              rowError={rowError}
+              firstRowRef={firstRow}
+              onAmountChange={(index, amount) => {
+                setRows(rows.map((row, at) => (at === index ? { ...row, amount } : row)));
+                setInvalidRows(invalidRows.filter((at) => at !== index));
+              }}
+            />
           )}
           <p className="allocation-summary" role="status">
             {t('recordPayment.splitByHand', { applied: money(reading.allocatedMinor), credit: money(split.creditMinor) })}

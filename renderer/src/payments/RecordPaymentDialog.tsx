@@ -12,12 +12,12 @@ import { exampleAmount, readAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
-import { formatColumnDate } from '../ui/formatting.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { noticeText } from '../ui/refusalText.js';
 import { amountProblem } from '../ui/amountProblem.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
+import { AllocationTable } from './AllocationTable.js';
 import { autoSplit, readAllocations, splitOf, type AllocationRow } from './paymentAllocation.js';
 import { PaymentMethodField } from './PaymentMethodField.js';
 
@@ -208,45 +208,17 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open, cr
             </div>
 
             {byHand && (
-              <table className="data-table compact-table allocation-table">
-                <caption className="visually-hidden">{t('recordPayment.openCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="col-number">{t('invoices.column.number')}</th>
-                    <th scope="col" className="col-date">{t('invoices.column.due')}</th>
-                    <th scope="col" className="col-money">{t('invoices.column.open')}</th>
-                    <th scope="col" className="col-apply">{t('recordPayment.apply', { currency })}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {open.map((invoice, index) => (
-                    <tr key={invoice.id}>
-                      <th scope="row">
-                        {invoice.number}
-                        {invoice.kind === 'proforma' && <span className="cell-detail">{t('recordPayment.proformaRow', { total: money(invoice.totalMinor) })}</span>}
-                      </th>
-                      <td className="col-date">{invoice.dueDate ? formatColumnDate(invoice.dueDate, language) : null}</td>
-                      <td className="col-money">{money(invoice.openMinor)}</td>
-                      <td>
-                        <TextField
-                          id={rowInputId(index)}
-                          label={t('recordPayment.applyTo', { number: invoice.number ?? '' })}
-                          hideLabel
-                          className="numeric"
-                          inputMode="decimal"
-                          autoComplete="off"
-                          value={rows[index]!.amount}
-                          error={rowError(index)}
-                          onChange={(event) => {
-                            setRows(rows.map((row, at) => (at === index ? { ...row, amount: event.target.value } : row)));
-                            setLocal((current) => ({ ...current, rows: new Map([...current.rows].filter(([at]) => at !== index)) }));
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AllocationTable
+                open={open}
+                currency={currency}
+                rows={rows}
+                rowInputId={rowInputId}
+                rowError={rowError}
+                onAmountChange={(index, amount) => {
+                  setRows(rows.map((row, at) => (at === index ? { ...row, amount } : row)));
+                  setLocal((current) => ({ ...current, rows: new Map([...current.rows].filter(([at]) => at !== index)) }));
+                }}
+              />
             )}
 
             <p className="allocation-summary" role="status">
