@@ -4,6 +4,7 @@ import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { checkLedger, journalDigest } from './ledgerCheck.js';
+import { invoiceDetail } from './invoiceDetail.js';
 import { formatNumber } from './numbering.js';
 import { settleArrangements } from './arrangements/settle.js';
 import { liftRestrictionsWhenCleared } from '../panels/queue/paymentRestores.js';
@@ -12,21 +13,7 @@ import { announceActions } from '../panels/queue/announce.js';
 function detail(ctx: Context, id: string): InvoiceDetail {
   const invoice = ctx.invoices.get(id);
   if (!invoice) throw notFound('Invoice', id);
-  const lines = ctx.invoices.lines(id);
-  const byRate = new Map<number, { rateBp: number; netMinor: number; taxMinor: number }>();
-  for (const line of lines) {
-    const group = byRate.get(line.taxRateBp) ?? { rateBp: line.taxRateBp, netMinor: 0, taxMinor: 0 };
-    group.netMinor += line.netMinor;
-    group.taxMinor += line.taxMinor;
-    byRate.set(line.taxRateBp, group);
-  }
-  return {
-    ...invoice,
-    lines,
-    allocations: ctx.payments.allocationsToInvoice(id),
-    creditNotes: ctx.invoices.creditNotes(id),
-    taxByRate: [...byRate.values()].sort((a, b) => a.rateBp - b.rateBp),
-  };
+  return invoiceDetail(ctx, invoice);
 }
 
 function requirePayment(ctx: Context, id: string) {

@@ -15,6 +15,7 @@ import type { Settings } from '../settings.js';
 import type { InvoiceStore, NewInvoice } from './invoiceStore.js';
 import type { Journal } from './journal.js';
 import { createNumbering } from './numbering.js';
+import { PAYMENT_REMAINING_SQL } from './paymentQueries.js';
 import type { TaxRates } from './taxRates.js';
 
 export interface LineDraft {
@@ -60,12 +61,9 @@ export function createLedger(deps: Deps) {
      VALUES (@id, @clientId, @date, @amountMinor, @currency, @method, @reference, @note, 'received', @importBatchId, @at)`,
   );
   const insertAllocation = db.prepare('INSERT INTO allocations (payment_id, invoice_id, amount_minor, date) VALUES (?, ?, ?, ?)');
-  const PAYMENT_REMAINING = `p.amount_minor
-      - coalesce((SELECT sum(a.amount_minor) FROM allocations a WHERE a.payment_id = p.id AND a.reversed_date IS NULL), 0)
-      - coalesce((SELECT sum(r.amount_minor) FROM refunds r WHERE r.payment_id = p.id), 0)`;
-  const paymentById = db.prepare<[string], PaymentRow>(`SELECT p.*, ${PAYMENT_REMAINING} AS remaining FROM payments p WHERE p.id = ?`);
+  const paymentById = db.prepare<[string], PaymentRow>(`SELECT p.*, ${PAYMENT_REMAINING_SQL} AS remaining FROM payments p WHERE p.id = ?`);
   const paymentsWithCredit = db.prepare<[string], PaymentRow>(
-    `SELECT * FROM (SELECT p.*, ${PAYMENT_REMAINING} AS remaining FROM payments p WHERE p.client_id = ? AND p.status = 'received') WHERE remaining > 0 ORDER BY date, seq`,
+    `SELECT * FROM (SELECT p.*, ${PAYMENT_REMAINING_SQL} AS remaining FROM payments p WHERE p.client_id = ? AND p.status = 'received') WHERE remaining > 0 ORDER BY date, seq`,
   );
   const activeAllocationsOf = db.prepare<[string], { seq: number; invoice_id: string; amount_minor: number }>(
     'SELECT seq, invoice_id, amount_minor FROM allocations WHERE payment_id = ? AND reversed_date IS NULL',

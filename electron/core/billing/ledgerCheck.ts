@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ACCOUNTS } from '../../../shared/billing/accounts.js';
 import type { Db } from '../db/database.js';
 import type { InvoiceStore } from './invoiceStore.js';
+import { PAYMENT_REMAINING_SQL } from './paymentQueries.js';
 
 export interface CheckResult {
   name: string;
@@ -64,10 +65,7 @@ export function checkLedger(db: Db, invoices: InvoiceStore): CheckResult[] {
     .prepare<[], { client_id: string; journal: number; payments: number }>(
       `SELECT c.id AS client_id,
          coalesce((SELECT sum(credit_minor - debit_minor) FROM journal_lines WHERE account = '${ACCOUNTS.customerCredit}' AND client_id = c.id), 0) AS journal,
-         coalesce((SELECT sum(p.amount_minor
-             - coalesce((SELECT sum(a.amount_minor) FROM allocations a WHERE a.payment_id = p.id AND a.reversed_date IS NULL), 0)
-             - coalesce((SELECT sum(r.amount_minor) FROM refunds r WHERE r.payment_id = p.id), 0))
-           FROM payments p WHERE p.client_id = c.id AND p.status = 'received'), 0) AS payments
+         coalesce((SELECT sum(${PAYMENT_REMAINING_SQL}) FROM payments p WHERE p.client_id = c.id AND p.status = 'received'), 0) AS payments
        FROM clients c WHERE journal <> payments`,
     )
     .all()

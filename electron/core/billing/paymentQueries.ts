@@ -16,10 +16,13 @@ interface PaymentRow {
   unallocated: number;
 }
 
-export function createPaymentQueries(db: Db) {
-  const SELECT = `SELECT p.*, CASE WHEN p.status = 'received' THEN p.amount_minor
+/** What is left of payment `p` as credit: its amount less what is applied (not reversed) and refunded. */
+export const PAYMENT_REMAINING_SQL = `(p.amount_minor
       - coalesce((SELECT sum(a.amount_minor) FROM allocations a WHERE a.payment_id = p.id AND a.reversed_date IS NULL), 0)
-      - coalesce((SELECT sum(r.amount_minor) FROM refunds r WHERE r.payment_id = p.id), 0) ELSE 0 END AS unallocated FROM payments p`;
+      - coalesce((SELECT sum(r.amount_minor) FROM refunds r WHERE r.payment_id = p.id), 0))`;
+
+export function createPaymentQueries(db: Db) {
+  const SELECT = `SELECT p.*, CASE WHEN p.status = 'received' THEN ${PAYMENT_REMAINING_SQL} ELSE 0 END AS unallocated FROM payments p`;
   const byId = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.id = ?`);
   const byClient = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.client_id = ? ORDER BY p.date DESC, p.seq DESC`);
   const allocationsOf = db.prepare<[string], { invoice_id: string; number: string | null; amount_minor: number; date: string; reversed_date: string | null }>(

@@ -1,29 +1,10 @@
 // An invoice, proforma or credit note as printed, from the invoice store, in the client's language.
-import type { Invoice, InvoiceDetail } from '../../../../shared/domain/invoice.js';
+import type { InvoiceDetail } from '../../../../shared/domain/invoice.js';
 import type { Client } from '../../../../shared/domain/client.js';
 import { documentTitle, formatAmount, formatDate, formatQuantity, formatRate, word } from '../../../../shared/documents/wording.js';
 import type { Context } from '../../context.js';
 import type { InvoiceDocument } from '../model.js';
 import { base, type Letterhead } from './common.js';
-
-/** The invoice with what prints with it: lines, payments applied, credit notes, tax per rate. */
-export function invoiceDetail(ctx: Context, invoice: Invoice): InvoiceDetail {
-  const lines = ctx.invoices.lines(invoice.id);
-  const byRate = new Map<number, { rateBp: number; netMinor: number; taxMinor: number }>();
-  for (const line of lines) {
-    const group = byRate.get(line.taxRateBp) ?? { rateBp: line.taxRateBp, netMinor: 0, taxMinor: 0 };
-    group.netMinor += line.netMinor;
-    group.taxMinor += line.taxMinor;
-    byRate.set(line.taxRateBp, group);
-  }
-  return {
-    ...invoice,
-    lines,
-    allocations: ctx.payments.allocationsToInvoice(invoice.id),
-    creditNotes: ctx.invoices.creditNotes(invoice.id),
-    taxByRate: [...byRate.values()].sort((a, b) => a.rateBp - b.rateBp),
-  };
-}
 
 export function buildInvoice(ctx: Context, invoice: InvoiceDetail, client: Client, head: Letterhead): InvoiceDocument {
   const language = client.language;
