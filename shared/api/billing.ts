@@ -146,7 +146,8 @@ export const billingMethods = {
     }),
   }),
   'reports.aging': defineMethod({
-    summary: 'Receivables by age as of a date (current, 1–30, 31–60, 61–90, over 90 days past due), per currency and per client.',
+    summary:
+      'Receivables by age as of a date (current, 1–30, 31–60, 61–90, over 90 days past due), per currency and per client: clients grouped by currency (in code order), largest first within each, at most `limit` per currency.',
     input: z.strictObject({ asOf: isoDate.optional(), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({
       asOf: z.string(),

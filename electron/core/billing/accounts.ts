@@ -137,13 +137,22 @@ export function createAccounts(db: Db) {
         perClient.set(key, client);
       }
       const sum = (b: Buckets) => AGING_BUCKETS.reduce((s, k) => s + b[k], 0);
+      // Amounts in different currencies are never compared: clients are listed per currency (in
+      // code order, as the totals are), largest first within each, and `limit` is per currency.
+      const shownIn = new Map<string, number>();
       const shown = [...perClient.values()]
         .map((c) => ({ ...c, totalMinor: sum(c.buckets) }))
-        .sort((a, b) => b.totalMinor - a.totalMinor || a.clientId.localeCompare(b.clientId))
-        .slice(0, limit);
+        .sort((a, b) => a.currency.localeCompare(b.currency) || b.totalMinor - a.totalMinor || a.clientId.localeCompare(b.clientId))
+        .filter((c) => {
+          const count = (shownIn.get(c.currency) ?? 0) + 1;
+          shownIn.set(c.currency, count);
+          return count <= limit;
+        });
       return {
         asOf,
-        totals: [...totals].map(([currency, buckets]) => ({ currency, buckets, totalMinor: sum(buckets) })),
+        totals: [...totals]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([currency, buckets]) => ({ currency, buckets, totalMinor: sum(buckets) })),
         clients: shown.map((c) => ({ clientId: c.clientId, clientName: nameOf.get(c.clientId)!, currency: c.currency, buckets: c.buckets, totalMinor: c.totalMinor })),
       };
     },

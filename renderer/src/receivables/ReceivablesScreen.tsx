@@ -1,6 +1,6 @@
 // Receivables (`#/receivables`): what clients owe by how long it is past due — not yet due, 1–30,
 // 31–60, 61–90 and over 90 days — totalled per currency (no amounts in different currencies are
-// ever added up) and per client, largest first. An earlier "as of" date shows what was owed then.
+// ever added up) and per client, largest first within each currency. An earlier "as of" date shows what was owed then.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
@@ -18,6 +18,9 @@ import { AgingTable } from './AgingTable.js';
 export const AGING_CLIENTS = 200;
 
 type Aging = Output<'reports.aging'>;
+
+/** Whether a currency has more clients owing than the list holds (the backend lists at most AGING_CLIENTS per currency). */
+const someLeftOut = (aging: Aging) => aging.totals.some((total) => aging.clients.filter((client) => client.currency === total.currency).length >= AGING_CLIENTS);
 type Report = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; aging: Aging };
 
 export function ReceivablesScreen() {
@@ -122,7 +125,7 @@ function AgingReport({ today }: { today: string }) {
               rows={report.aging.clients.map((client) => ({ key: `${client.clientId}:${client.currency}`, client: { id: client.clientId, name: client.clientName }, currency: client.currency, buckets: client.buckets, totalMinor: client.totalMinor }))}
               caption={t('receivables.clientsCaption')}
             />
-            {report.aging.clients.length >= AGING_CLIENTS && <p className="muted small">{t('receivables.largestShown', { count: AGING_CLIENTS })}</p>}
+            {someLeftOut(report.aging) && <p className="muted small">{t('receivables.largestShown', { count: AGING_CLIENTS })}</p>}
           </section>
         </>
       )}

@@ -197,6 +197,27 @@ describe('reading the account', () => {
     expect((await book.call('accounts.summary', { clientId: client.id })).oldestOverdueDays).toBe(42);
   });
 
+  it('lists clients per currency, largest first within each, never ranking one currency against another', async () => {
+    await billingBook();
+    const owing = async (name: string, currency: string, amountMinor: number) => {
+      const client = await book.call('clients.create', { name, currency, country: currency === 'CNY' ? 'CN' : 'US' });
+      const draft = await book.call('invoices.createDraft', { clientId: client.id, lines: [{ description: 'Hosting', unitPriceMinor: amountMinor }] });
+      await book.call('invoices.issue', { id: draft.id });
+    };
+    // In minor units the yuan debts are the larger numbers; a ranking across currencies would put them first.
+    await owing('Small Dollar', 'USD', 5000);
+    await owing('Big Yuan', 'CNY', 90000);
+    await owing('Big Dollar', 'USD', 40000);
+    await owing('Small Yuan', 'CNY', 60000);
+    const aging = await book.call('reports.aging', { limit: 1 });
+    expect(aging.totals.map((t) => [t.currency, t.totalMinor])).toEqual([
+      ['CNY', 150000],
+      ['USD', 45000],
+    ]);
+    expect(aging.clients.map((c) => c.clientName)).toEqual(['Big Yuan', 'Big Dollar']);
+    expect((await book.call('reports.aging', {})).clients.map((c) => c.clientName)).toEqual(['Big Yuan', 'Small Yuan', 'Big Dollar', 'Small Dollar']);
+  });
+
   it('says whether the credit balance covers the next renewal', async () => {
     const { client } = await billingBook();
     const plan = await book.call('plans.create', { name: 'Pro', kind: 'shared_hosting', currency: 'GBP', prices: { monthly: 1500 } });
