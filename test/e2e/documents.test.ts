@@ -263,7 +263,7 @@ describe('documents in browser mode', () => {
     const pdf = await download(() => page.getByRole('group', { name: 'PDF of the batch' }).getByRole('button', { name: 'Save PDF' }).click());
     const batchBytes = readFileSync(pdf.path);
     const text = pdfText(pdf.path);
-    // Sorted by amount, largest first: ¥399.00 before $49.00.
+    // Sorted by amount: currency by currency (CNY before USD), largest first within each.
     expect(text.indexOf('卡尔云测试')).toBeGreaterThanOrEqual(0);
     expect(text.indexOf('卡尔云测试')).toBeLessThan(text.indexOf('Lotus Web Studio'));
     const register = await download(() => page.getByRole('button', { name: 'Download register (CSV)' }).click());

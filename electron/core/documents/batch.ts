@@ -103,6 +103,8 @@ interface BatchItem {
   clientId: string | null;
   clientName: string;
   sort: Record<BatchSortKey, string | number>;
+  /** The client's currency: amounts owed are compared only within one. */
+  currency: string;
 }
 
 /** Prefixes the fields of a refusal about one letter with where that letter is in the request. */
@@ -118,15 +120,18 @@ function within<T>(prefix: string, work: () => T): T {
   }
 }
 
-function sortValues(ctx: Context, clientId: string | null): BatchItem['sort'] {
+function sortFields(ctx: Context, clientId: string | null): Pick<BatchItem, 'sort' | 'currency'> {
   const client = clientId ? ctx.clients.get(clientId) : null;
   const summary = client ? ctx.accounts.summary(client.id, ctx.today()) : null;
   return {
-    client_name: client?.name.toLocaleLowerCase() ?? '',
-    postcode: client?.address?.postalCode ?? '',
-    address: client ? recipientLine(recipientOf(client)).toLocaleLowerCase() : '',
-    amount: summary?.openMinor ?? 0,
-    days_overdue: summary?.oldestOverdueDays ?? 0,
+    sort: {
+      client_name: client?.name.toLocaleLowerCase() ?? '',
+      postcode: client?.address?.postalCode ?? '',
+      address: client ? recipientLine(recipientOf(client)).toLocaleLowerCase() : '',
+      amount: summary?.openMinor ?? 0,
+      days_overdue: summary?.oldestOverdueDays ?? 0,
+    },
+    currency: client?.currency ?? '',
   };
 }
 
@@ -144,7 +149,7 @@ export async function runBatch(ctx: Context, input: ParsedInput<'documents.batch
   const items: BatchItem[] = [];
   input.letters.forEach((request, i) => {
     const prepared = within(`letters.${i}`, () => prepareLetter(ctx, request.clientId, request.kind, request.params, head!));
-    items.push({ letter: { ...prepared.record, model: prepared.model }, archived: null, clientId: request.clientId, clientName: prepared.record.client.name, sort: sortValues(ctx, request.clientId) });
+    items.push({ letter: { ...prepared.record, model: prepared.model }, archived: null, clientId: request.clientId, clientName: prepared.record.client.name, ...sortFields(ctx, request.clientId) });
   });
   input.documentIds.forEach((id, i) => {
     const document = archive.get(id);
@@ -156,14 +161,16 @@ export async function runBatch(ctx: Context, input: ParsedInput<'documents.batch
       archived: { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), title: document.title, pages: document.pages, sha256: document.sha256, clientId: document.clientId, kind: document.kind },
       clientId: document.clientId,
       clientName: document.clientName ?? '',
-      sort: sortValues(ctx, document.clientId),
+      ...sortFields(ctx, document.clientId),
     });
   });
 
   const key = input.sortBy;
   const direction = input.descending ? -1 : 1;
-  // A stable sort: equal keys keep the order they were asked for in.
+  // A stable sort: equal keys keep the order they were asked for in. Amounts owed in different
+  // currencies are not compared: by amount, the letters go currency by currency (in code order).
   items.sort((a, b) => {
+    if (key === 'amount' && a.currency !== b.currency) return a.currency.localeCompare(b.currency);
     const x = a.sort[key];
     const y = b.sort[key];
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));

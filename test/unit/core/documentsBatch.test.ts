@@ -87,18 +87,22 @@ describe('batch printing', () => {
     }
   });
 
-  it('sorts by amount owed, largest first when asked', async () => {
+  it('sorts by amount owed within each currency, largest first when asked', async () => {
     const { zh, en } = await documentBook(book);
-    const result = await book.call('documents.batch', {
-      letters: [
-        { clientId: en.id, kind: 'reminder', params: {} },
-        { clientId: zh.id, kind: 'reminder', params: {} },
-      ],
-      sortBy: 'amount',
-      descending: true,
-    });
-    // 33,700 before 12,345 minor units (amounts compare in minor units: a book's clients mostly share a currency).
-    expect(parseCsv(result.registerCsv!).slice(1).map((r) => r[1])).toEqual(['张伟科技有限公司', 'Acme Hosting']);
+    const dollars = await book.call('clients.create', { name: 'Bigger Dollar Debt', currency: 'USD', address: { lines: ['2 Main St'], city: 'Springfield', postalCode: '12345', country: 'US' } });
+    const draft = await book.call('invoices.createDraft', { clientId: dollars.id, dueDate: '2026-01-01', lines: [{ description: 'VPS', unitPriceMinor: 20000 }] });
+    await book.call('invoices.issue', { id: draft.id, issueDate: '2025-12-01' });
+    const order = async (descending: boolean) => {
+      const result = await book.call('documents.batch', {
+        letters: [en, zh, dollars].map((client) => ({ clientId: client.id, kind: 'reminder' as const, params: {} })),
+        sortBy: 'amount',
+        descending,
+      });
+      return parseCsv(result.registerCsv!).slice(1).map((r) => r[1]);
+    };
+    // ¥337.00 (CNY) is never ranked against the dollars: CNY's letters come first, then USD's by amount.
+    expect(await order(true)).toEqual(['张伟科技有限公司', 'Bigger Dollar Debt', 'Acme Hosting']);
+    expect(await order(false)).toEqual(['张伟科技有限公司', 'Acme Hosting', 'Bigger Dollar Debt']);
   });
 
   it('archives nothing when cancelled', async () => {
