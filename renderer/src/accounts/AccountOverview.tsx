@@ -36,10 +36,14 @@ export function AccountOverview({ summary }: { summary: AccountSummary }) {
           <dd className="figure-detail">{t('account.creditDetail')}</dd>
         </div>
       </dl>
-      {renewal && !renewal.coveredByCredit && (
+      {/* A warning only when there is credit that falls short; with none, the renewal is simply invoiced. */}
+      {renewal && !renewal.coveredByCredit && summary.creditMinor > 0 && (
         <p className="notice notice-warning" role="status">
           {t('account.renewalNotCovered', { credit: money(summary.creditMinor), amount: money(renewal.amountMinor), date: formatDate(renewal.date, language) })}
         </p>
+      )}
+      {renewal && !renewal.coveredByCredit && summary.creditMinor <= 0 && (
+        <p className="muted small">{t('account.nextRenewal', { amount: money(renewal.amountMinor), date: formatDate(renewal.date, language) })}</p>
       )}
       {renewal?.coveredByCredit && <p className="notice notice-success">{t('account.renewalCovered', { amount: money(renewal.amountMinor), date: formatDate(renewal.date, language) })}</p>}
     </>
