@@ -14,46 +14,24 @@ import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
+import { ReasonDialog } from '../ui/ReasonDialog.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
-
-const OPEN_FIELDS = ['reason'] as const;
 
 export function OpenDisputeDialog({ invoice, onClose, onOpened }: { invoice: InvoiceDetail; onClose: () => void; onOpened: () => void }) {
   const api = useApi();
-  const { language, t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiErrorBody | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  const reasonInput = useRef<HTMLTextAreaElement>(null);
-  const { errorOf, focusFirst } = useFieldErrors(OPEN_FIELDS, problem, form, 'dispute');
-  const notice = noticeText(language, problem, OPEN_FIELDS);
-
-  async function open(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    const answer = await api.call('disputes.open', { invoiceId: invoice.id, reason: reason.trim() });
-    setSaving(false);
-    if (answer.ok) return onOpened();
-    setProblem(answer.error);
-    focusFirst(answer.error);
-  }
-
+  const { t } = useI18n();
   return (
-    <Dialog title={t('dispute.openTitle', { number: invoice.number ?? '' })} onClose={onClose} initialFocus={reasonInput} size="small">
-      <form ref={form} className="dialog-form" noValidate onSubmit={(event) => void open(event)} aria-busy={saving}>
-        <div className="dialog-body">
-          <p className="dialog-text">{t('dispute.openBody')}</p>
-          {notice && (
-            <p className="notice notice-error" role="alert">
-              {notice}
-            </p>
-          )}
-          <TextAreaField ref={reasonInput} id="dispute-reason" label={t('dispute.reason')} requiredLabel={t('form.required')} hint={t('dispute.reasonHint')} rows={3} value={reason} error={errorOf('reason')} onChange={(event) => setReason(event.target.value)} />
-        </div>
-        <FormFooter confirm={t('dispute.openConfirm')} saving={saving} onCancel={onClose} />
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('dispute.openTitle', { number: invoice.number ?? '' })}
+      body={t('dispute.openBody')}
+      label={t('dispute.reason')}
+      hint={t('dispute.reasonHint')}
+      confirm={t('dispute.openConfirm')}
+      idPrefix="dispute"
+      submit={(reason) => api.call('disputes.open', { invoiceId: invoice.id, reason })}
+      onDone={onOpened}
+      onClose={onClose}
+    />
   );
 }
 
