@@ -24,7 +24,7 @@ import { blobUrlOf, saveFile } from './pdfFile.js';
 import { PdfActions } from './PdfActions.js';
 import { PrintedBatches } from './PrintedBatches.js';
 
-/** The aging report lists at most this many clients; a batch is for the ones who owe. */
+/** The aging report lists at most this many clients in each currency; a batch is for the ones who owe. */
 const MOST_CLIENTS = 1000;
 
 type Aging = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; clients: Parameters<typeof recipientsOf>[0] };
