@@ -74,7 +74,6 @@ export const en = {
   'clientForm.errorSummary': 'Please check these fields:',
   'clientForm.errorItem': '{field}: {message}',
   'clientForm.conflict': 'Someone changed this client elsewhere since you opened it. Reload to see the latest details, then make your change again.',
-  'clientForm.reload': 'Reload',
 
   'form.required': '(required)',
   'form.cancel': 'Cancel',

@@ -69,7 +69,6 @@ export const zhCN: Record<MessageKey, string> = {
   'clientForm.errorSummary': '请检查以下字段：',
   'clientForm.errorItem': '{field}：{message}',
   'clientForm.conflict': '自您打开以来，该客户已在别处被修改。请重新加载以查看最新信息，然后再次修改。',
-  'clientForm.reload': '重新加载',
 
   'form.required': '（必填）',
   'form.cancel': '取消',

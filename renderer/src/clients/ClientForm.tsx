@@ -4,11 +4,12 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import type { ApiErrorBody, Envelope } from '../../../shared/api/envelope.js';
 import { CHANNELS, LIMITS, type Channel, type Client } from '../../../shared/domain/client.js';
 import { LANGUAGES, type Language } from '../../../shared/domain/language.js';
-import { translateApiError, translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
+import { translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Output } from '../../../shared/api/methods.js';
 import type { FieldError } from '../../../shared/validation/fieldErrors.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { FormRefusal } from '../ui/FormRefusal.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
@@ -158,19 +159,7 @@ export function ClientForm({ client, onClose, onSaved }: ClientFormProps) {
               </ul>
             </div>
           )}
-          {problem?.code === 'conflict' && (
-            <div className="notice notice-warning" role="alert">
-              <p>{t('clientForm.conflict')}</p>
-              <button type="button" className="button" onClick={() => void reload()}>
-                {t('clientForm.reload')}
-              </button>
-            </div>
-          )}
-          {problem && problem.code !== 'invalid_input' && problem.code !== 'conflict' && (
-            <p className="notice notice-error" role="alert">
-              {translateApiError(language, problem)}
-            </p>
-          )}
+          <FormRefusal problem={problem} conflictText={t('clientForm.conflict')} onReload={() => void reload()} />
 
           <fieldset className="form-section">
             <legend>{t('clientForm.section.client')}</legend>

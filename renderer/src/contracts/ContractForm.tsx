@@ -8,13 +8,14 @@ import { BILLING_CYCLES, type BillingCycle } from '../../../shared/domain/billin
 import { PRICING_MODELS, type Contract } from '../../../shared/domain/contract.js';
 import { PANEL_ACCOUNT_MEANING, PANEL_KINDS, type PanelKind } from '../../../shared/domain/panel.js';
 import { SERVICE_KINDS, type Plan, type ServiceKind } from '../../../shared/domain/plan.js';
-import { translateApiError, translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
+import { translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { usePlans } from '../plans/usePlans.js';
 import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
+import { FormRefusal } from '../ui/FormRefusal.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { formatDate } from '../ui/formatting.js';
@@ -230,21 +231,7 @@ function ContractFormDialog({ owner, contract, onClose, onSaved, title, plans, t
       <form ref={form} className="dialog-form" noValidate onSubmit={(event) => void save(event)} aria-busy={saving}>
         <div className="dialog-body">
           <ErrorSummary errors={errors.map((error) => ({ label: error.field ? labelOf(error.field) : null, path: error.path, message: error.message, focus: error.field ? () => focusField(form.current, error.field!) : undefined }))} />
-          {problem?.code === 'conflict' && (
-            <div className="notice notice-warning" role="alert">
-              <p>{ended ? t('contractForm.ended') : t('contractForm.conflict')}</p>
-              {!ended && (
-                <button type="button" className="button" onClick={() => void reload()}>
-                  {t('form.reload')}
-                </button>
-              )}
-            </div>
-          )}
-          {problem && problem.code !== 'invalid_input' && problem.code !== 'conflict' && (
-            <p className="notice notice-error" role="alert">
-              {translateApiError(language, problem)}
-            </p>
-          )}
+          <FormRefusal problem={problem} conflictText={ended ? t('contractForm.ended') : t('contractForm.conflict')} onReload={ended ? null : () => void reload()} />
 
           <fieldset className="form-section">
             <legend>{t('contractForm.section.service')}</legend>

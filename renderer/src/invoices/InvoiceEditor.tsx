@@ -7,13 +7,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Client } from '../../../shared/domain/client.js';
 import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
-import { translateApiError, translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
+import { translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
+import { FormRefusal } from '../ui/FormRefusal.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { formatPercent } from '../ui/numberText.js';
@@ -223,19 +224,7 @@ function InvoiceEditorDialog({ client, draft, onClose, onSaved, onIssued, onDele
       <form ref={form} className="dialog-form" noValidate onSubmit={submit} aria-busy={busy !== null}>
         <div className="dialog-body">
           <ErrorSummary errors={errors.map((error) => ({ label: error.field ? labelOf(error.field) : null, path: error.path, message: error.message, focus: error.field ? () => focusField(form.current, error.field!) : undefined }))} />
-          {problem?.code === 'conflict' && (
-            <div className="notice notice-warning" role="alert">
-              <p>{t('invoiceEditor.conflict')}</p>
-              <button type="button" className="button" onClick={() => void reload()}>
-                {t('form.reload')}
-              </button>
-            </div>
-          )}
-          {problem && problem.code !== 'invalid_input' && problem.code !== 'conflict' && (
-            <p className="notice notice-error" role="alert">
-              {translateApiError(language, problem)}
-            </p>
-          )}
+          <FormRefusal problem={problem} conflictText={t('invoiceEditor.conflict')} onReload={() => void reload()} />
 
           <fieldset className="form-section">
             <legend>{t('invoiceEditor.section.invoice')}</legend>

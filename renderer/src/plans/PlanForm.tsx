@@ -6,7 +6,7 @@ import type { ApiErrorBody, Envelope } from '../../../shared/api/envelope.js';
 import { BILLING_CYCLES } from '../../../shared/domain/billingCycle.js';
 import { PANEL_KINDS, type PanelKind } from '../../../shared/domain/panel.js';
 import { SERVICE_KINDS, type Plan, type ServiceKind } from '../../../shared/domain/plan.js';
-import { translateApiError, translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
+import { translateFieldError, type MessageKey } from '../../../shared/i18n/index.js';
 import type { FieldError } from '../../../shared/validation/fieldErrors.js';
 import { useApi } from '../api/ApiProvider.js';
 import { COMMON_CURRENCIES, lastCurrency } from '../clients/lastCurrency.js';
@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { exampleAmount } from '../ui/amountText.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorSummary } from '../ui/ErrorSummary.js';
+import { FormRefusal } from '../ui/FormRefusal.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { createInputOf, inputOfPath, newPlanValues, planValues, restrictionChoices, updateInputOf, type PlanFormError, type PlanFormField, type PlanFormValues } from './planFormValues.js';
@@ -134,19 +135,7 @@ export function PlanForm({ plan, allPlans, onClose, onSaved }: PlanFormProps) {
       <form ref={form} className="dialog-form" noValidate onSubmit={(event) => void save(event)} aria-busy={saving}>
         <div className="dialog-body">
           <ErrorSummary errors={errors.map((error) => ({ label: error.field ? labelOf(error.field) : null, path: error.path, message: error.message, focus: error.field ? () => focusField(form.current, error.field!) : undefined }))} />
-          {problem?.code === 'conflict' && (
-            <div className="notice notice-warning" role="alert">
-              <p>{t('planForm.conflict')}</p>
-              <button type="button" className="button" onClick={() => void reload()}>
-                {t('form.reload')}
-              </button>
-            </div>
-          )}
-          {problem && problem.code !== 'invalid_input' && problem.code !== 'conflict' && (
-            <p className="notice notice-error" role="alert">
-              {translateApiError(language, problem)}
-            </p>
-          )}
+          <FormRefusal problem={problem} conflictText={t('planForm.conflict')} onReload={() => void reload()} />
 
           <fieldset className="form-section">
             <legend>{t('planForm.section.plan')}</legend>
