@@ -2,12 +2,14 @@
 // Chromium, and the fake cPanel/WHM on 127.0.0.1 (HTTPS, self-signed). A reseller adds the panel,
 // checks its certificate and pins it, tests it, links a contract, asks to suspend it (backed up
 // first, approved on the actions page), sees it suspended on the panel and in the book, and
-// unsuspends it. Screenshots in English and Chinese.
+// unsuspends it; on a fake SolusVM, which cannot back up, records a backup made by hand before
+// approving a suspension. Screenshots in English and Chinese.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/api/methods.js';
 import type { BrowserMode } from '../fixtures/browserMode.js';
 import { startFakeCpanel } from '../fixtures/panels/fakes/cpanel.js';
+import { startFakeSolusvm } from '../fixtures/panels/fakes/solusvm.js';
 import type { FakePanel } from '../fixtures/panels/fakes/fakePanel.js';
 import { callApi, closeBook, openBook, screenshot as screenshotOf, type OpenBook } from './support/book.js';
 
@@ -137,6 +139,40 @@ describe('control panels in browser mode', () => {
     await mainHeading('Drift report').waitFor();
     await page.getByRole('button', { name: 'Check panels now' }).click();
     await page.getByText('The book and the panels agree (1 accounts read).').waitFor();
+  });
+
+  it('on a panel that cannot back up, records a backup made by hand before the suspension is approved', async () => {
+    const solus = await startFakeSolusvm();
+    try {
+      const connection = await api('panels.connections.create', { kind: 'solusvm', name: 'SolusVM Tokyo', host: '127.0.0.1', port: solus.port, options: solus.options, credentials: solus.credentials });
+      await api('panels.pin', { id: connection.id, sha256: solus.fingerprint });
+      const owner = await api('clients.create', { name: 'VM Owner', currency: 'USD' });
+      const vm = await api('contracts.create', { clientId: owner.id, label: 'vm205.example', kind: 'vps', panelKind: 'solusvm', panelAccount: '205', cycle: 'monthly', priceMinor: 2000, startDate: '2026-01-01' });
+      await api('panels.linkContract', { contractId: vm.id, connectionId: connection.id });
+      await api('actions.request', { contractId: vm.id, kind: 'suspend', reason: 'VPS unpaid for 30 days' });
+
+      await page.goto(`${server.baseUrl}/#/actions`);
+      await mainHeading('Panel actions').waitFor();
+      const suspendRow = page.getByRole('row', { name: /Suspend/ }).filter({ hasText: 'VPS unpaid for 30 days' });
+      await expect.poll(() => suspendRow.innerText()).toContain('Waiting for approval');
+      await suspendRow.getByRole('button', { name: 'Record manual backup…' }).click();
+      const record = page.getByRole('dialog', { name: 'Backup of vm205.example made by hand' });
+      // The box has focus; an empty note is refused beside it, and nothing is recorded.
+      expect(await record.getByLabel(/^Where and when/).evaluate((box) => box === box.ownerDocument.activeElement)).toBe(true);
+      await record.getByRole('button', { name: 'Record backup' }).click();
+      await expect.poll(() => record.locator('#manual-backup-note-error').innerText()).toBe('This field is required');
+      await record.getByLabel(/^Where and when/).fill('Disk image downloaded to the office NAS, 26 Nov');
+      await record.getByRole('button', { name: 'Record backup' }).click();
+      await record.waitFor({ state: 'hidden' });
+      const { items } = await api('actions.list', { contractId: vm.id });
+      expect(items.find((action) => action.kind === 'manual_backup')).toMatchObject({ state: 'succeeded', reason: 'Disk image downloaded to the office NAS, 26 Nov' });
+      expect(solus.changes).toEqual([]);
+    } finally {
+      await solus.close();
+    }
+    // The next test starts where the unsuspension left off.
+    await page.goto(`${server.baseUrl}/#/drift`);
+    await mainHeading('Drift report').waitFor();
   });
 
   it('speaks Chinese on the panel screens', async () => {

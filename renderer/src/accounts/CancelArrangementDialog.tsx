@@ -2,13 +2,13 @@
 // broken from today and the arrears ladder resumes.
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { ReasonDialog } from '../ui/ReasonDialog.js';
+import { NoteDialog } from '../ui/NoteDialog.js';
 
 export function CancelArrangementDialog({ kind, id, onClose, onCancelled }: { kind: 'plan' | 'promise'; id: string; onClose: () => void; onCancelled: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   return (
-    <ReasonDialog<unknown>
+    <NoteDialog<unknown>
       title={t(kind === 'plan' ? 'arrangements.cancelPlanTitle' : 'arrangements.cancelPromiseTitle')}
       body={t('arrangements.cancelBody')}
       label={t('arrangements.cancelReason')}

@@ -3,13 +3,13 @@
 import type { Communication } from '../../../shared/api/documents.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { ReasonDialog } from '../ui/ReasonDialog.js';
+import { NoteDialog } from '../ui/NoteDialog.js';
 
 export function BounceDialog({ entry, onClose, onRecorded }: { entry: Communication; onClose: () => void; onRecorded: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   return (
-    <ReasonDialog
+    <NoteDialog
       title={t('emailBounce.title', { recipient: entry.recipient })}
       body={t('emailBounce.body')}
       label={t('emailBounce.reason')}

@@ -14,14 +14,14 @@ import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { noticeText } from '../ui/refusalText.js';
-import { ReasonDialog } from '../ui/ReasonDialog.js';
+import { NoteDialog } from '../ui/NoteDialog.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 
 export function OpenDisputeDialog({ invoice, onClose, onOpened }: { invoice: InvoiceDetail; onClose: () => void; onOpened: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   return (
-    <ReasonDialog
+    <NoteDialog
       title={t('dispute.openTitle', { number: invoice.number ?? '' })}
       body={t('dispute.openBody')}
       label={t('dispute.reason')}

@@ -4,13 +4,13 @@
 import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { ReasonDialog } from '../ui/ReasonDialog.js';
+import { NoteDialog } from '../ui/NoteDialog.js';
 
 export function VoidInvoiceDialog({ invoice, onClose, onVoided }: { invoice: InvoiceDetail; onClose: () => void; onVoided: (invoice: InvoiceDetail) => void }) {
   const api = useApi();
   const { t } = useI18n();
   return (
-    <ReasonDialog
+    <NoteDialog
       title={t('voidInvoice.title', { number: invoice.number ?? '' })}
       body={t('voidInvoice.body')}
       label={t('voidInvoice.reason')}
