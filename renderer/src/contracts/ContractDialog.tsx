@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useFocusReturn } from '../ui/useFocusReturn.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { ContractDetailDialog, type ContractDetail } from './ContractDetailDialog.js';
 import { ContractForm } from './ContractForm.js';
@@ -35,14 +36,7 @@ export function ContractDialog({ contractId, showClientLink, onClose }: Contract
     };
   }, [api, contractId, changes]);
 
-  // The details, the form and "End contract" replace one another, so the browser's own focus return
-  // would land inside a dialog that is gone: hand focus back to what opened the contract instead.
-  useEffect(() => {
-    const opener = document.activeElement;
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  useFocusReturn();
 
   const reload = () => setChanges((count) => count + 1);
   useBackendEvent('contracts.changed', (change) => {

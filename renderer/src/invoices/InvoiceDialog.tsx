@@ -9,6 +9,7 @@ import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import type { ApiClient } from '../api/apiClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useFocusReturn } from '../ui/useFocusReturn.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { CreditNoteDialog } from './CreditNoteDialog.js';
 import { OpenDisputeDialog, ResolveDisputeDialog } from './DisputeDialogs.js';
@@ -73,14 +74,7 @@ export function InvoiceDialog({ invoiceId, showClientLink, notice: firstNotice, 
     };
   }, [changes]);
 
-  // The dialogs replace one another, so the browser's own focus return would land in a dialog
-  // that is gone: hand focus back to what opened the invoice instead.
-  useEffect(() => {
-    const opener = document.activeElement;
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  useFocusReturn();
 
   const reload = () => setChanges((count) => count + 1);
   const clientId = loaded.status === 'ready' ? loaded.detail.clientId : null;

@@ -9,6 +9,7 @@ import { formatMoney } from '../../../shared/money.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import type { ApiClient } from '../api/apiClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useFocusReturn } from '../ui/useFocusReturn.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextAreaField, TextField } from '../ui/Field.js';
 import { FormFooter } from '../ui/FormFooter.js';
@@ -55,12 +56,7 @@ export function PaymentDialog({ paymentId, justRecorded = false, onClose }: Paym
     };
   }, [changes]);
 
-  useEffect(() => {
-    const opener = document.activeElement;
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  useFocusReturn();
 
   const reload = () => setChanges((count) => count + 1);
   const clientId = loaded.status === 'ready' ? loaded.payment.clientId : null;
