@@ -2,7 +2,6 @@
 // and standing, promises to pay (kept or broken by the payments that arrive), disputes — and
 // whether, because of them, the arrears ladder holds today.
 import { useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import type { Client } from '../../../shared/domain/client.js';
 import type { PaymentPlan } from '../../../shared/domain/paymentPlan.js';
@@ -17,9 +16,10 @@ import { CancelArrangementDialog } from './CancelArrangementDialog.js';
 import { readPauseReason } from './installments.js';
 import { PaymentPlanDialog } from './PaymentPlanDialog.js';
 import { PromiseDialog } from './PromiseDialog.js';
+import type { Loadable } from '../ui/loadable.js';
 
 type Arrangements = Output<'arrangements.forClient'>;
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; arrangements: Arrangements };
+type Loaded = Loadable<{ arrangements: Arrangements }>;
 type OpenDialog = { kind: 'plan' } | { kind: 'promise' } | { kind: 'cancel'; what: 'plan' | 'promise'; id: string } | null;
 
 interface AccountArrangementsProps {

@@ -1,7 +1,6 @@
 // The journal lines about a client, oldest first: every debit and credit to their receivable and
 // their credit balance, with the account's name — what the accountant reads. Read-only.
 import { useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { formatMoney } from '../../../shared/money.js';
@@ -11,9 +10,10 @@ import { formatColumnDate } from '../ui/formatting.js';
 import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { VirtualTable } from '../ui/VirtualTable.js';
 import { accountName, entryKindKey } from './entryKinds.js';
+import type { Loadable } from '../ui/loadable.js';
 
 type LedgerLine = Output<'accounts.ledger'>['items'][number];
-type Ledger = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; lines: LedgerLine[] };
+type Ledger = Loadable<{ lines: LedgerLine[] }>;
 
 export function AccountLedger({ clientId, currency }: { clientId: string; currency: string }) {
   const api = useApi();

@@ -4,7 +4,6 @@
 // the arrears desk can show it too.
 import { useEffect, useState } from 'react';
 import type { CallTask } from '../../../shared/api/channels.js';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/documents/kinds.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { hrefOf } from '../app/routes.js';
@@ -13,8 +12,9 @@ import { letterKindKey } from '../documents/letterKindText.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatInstant } from '../ui/formatting.js';
 import { RecordCallDialog } from './RecordCallDialog.js';
+import type { Loadable } from '../ui/loadable.js';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; open: CallTask[]; done: CallTask[] };
+type Loaded = Loadable<{ open: CallTask[]; done: CallTask[] }>;
 
 export function CallTasks() {
   const api = useApi();

@@ -17,8 +17,9 @@ import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { channelUpdateOf, channelValues, type ChannelValues } from './channelSettingsValues.js';
 import { ChannelTests } from './ChannelTests.js';
 import './channels.css';
+import type { Loadable } from '../ui/loadable.js';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; settings: ChannelSettingsView };
+type Loaded = Loadable<{ settings: ChannelSettingsView }>;
 
 export function ChannelSettingsScreen() {
   const api = useApi();

@@ -1,7 +1,6 @@
 // One contract opened from a list: its details, and from there the edit form or "End contract".
 // Only one dialog is shown at a time; each returns to the details, which reload after a change.
 import { useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFocusReturn } from '../ui/useFocusReturn.js';
@@ -9,8 +8,9 @@ import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { ContractDetailDialog, type ContractDetail } from './ContractDetailDialog.js';
 import { ContractForm } from './ContractForm.js';
 import { EndContractDialog } from './EndContractDialog.js';
+import type { Loadable } from '../ui/loadable.js';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; detail: ContractDetail };
+type Loaded = Loadable<{ detail: ContractDetail }>;
 
 interface ContractDialogProps {
   contractId: string;

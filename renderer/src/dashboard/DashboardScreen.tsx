@@ -3,7 +3,6 @@
 // behind it: a click on a bar opens that list filtered, and each card's link opens it for the
 // keyboard. The figures are also a table under each chart, and the page prints (reports.css).
 import { useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Output } from '../../../shared/api/methods.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -14,9 +13,10 @@ import { AgingChart, CashChart, ExpectedChart, LadderChart, MrrChart, RiskBandCh
 import { KeyFigures } from './KeyFigures.js';
 import type { RiskBand } from '../../../shared/risk/model.js';
 import './dashboard.css';
+import type { Loadable } from '../ui/loadable.js';
 
 export type Dashboard = Output<'dashboard.data'>;
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; data: Dashboard };
+type Load = Loadable<{ data: Dashboard }>;
 
 export function DashboardScreen({ onRiskBand }: { onRiskBand: (band: RiskBand) => void }) {
   const api = useApi();

@@ -17,6 +17,7 @@ import { documentFileName } from './documentFileName.js';
 import { documentKindKey } from './letterKindText.js';
 import { LetterDialog } from './LetterDialog.js';
 import { PdfActions } from './PdfActions.js';
+import type { Loadable } from '../ui/loadable.js';
 
 type DocumentsTab = 'archive' | 'log';
 const TABS: readonly DocumentsTab[] = ['archive', 'log'];
@@ -25,7 +26,7 @@ const PAGE = 50;
 /** The start of a hash, enough to compare by eye with a register or a printout. */
 export const shortHash = (sha256: string) => sha256.slice(0, 12);
 
-type Page<T> = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; items: T[]; nextCursor: string | null; loadingMore: boolean };
+type Page<T> = Loadable<{ items: T[]; nextCursor: string | null; loadingMore: boolean }>;
 
 /** One paged list of this client's, loaded again when `changes` moves on. */
 function usePages<T>(load: (cursor: string | undefined) => Promise<{ ok: true; value: { items: T[]; nextCursor: string | null } } | { ok: false; error: ApiErrorBody }>, changes: number) {

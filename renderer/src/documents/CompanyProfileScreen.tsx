@@ -15,11 +15,12 @@ import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.js';
 import { fieldErrorText } from '../ui/fieldErrorText.js';
 import { COMPANY_FIELDS, COMPANY_LABELS, companyFieldOf, companyUpdateOf, companyValues, logoProblem, type CompanyField, type CompanyValues, type LogoChange } from './companyProfileValues.js';
+import type { Loadable } from '../ui/loadable.js';
 
 const LABELS = COMPANY_LABELS;
 const inputId = (field: CompanyField) => `company-${field}`;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; profile: CompanyProfile };
+type Loaded = Loadable<{ profile: CompanyProfile }>;
 
 export function CompanyProfileScreen() {
   const api = useApi();

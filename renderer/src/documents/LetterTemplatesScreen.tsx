@@ -20,9 +20,10 @@ import { DocumentWarnings } from './DocumentWarnings.js';
 import { letterKindKey } from './letterKindText.js';
 import { PdfActions } from './PdfActions.js';
 import { insertAt, templateErrorText } from './templateErrorText.js';
+import type { Loadable } from '../ui/loadable.js';
 
 type Preview = Output<'templates.preview'>;
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; template: LetterTemplate };
+type Loaded = Loadable<{ template: LetterTemplate }>;
 /** An answer, and which template (kind, language and attempt) it answers. */
 type Answered = { asked: string; loaded: Exclude<Loaded, { status: 'loading' }> };
 type Notice = { done: 'saved' | 'reset'; version: number };

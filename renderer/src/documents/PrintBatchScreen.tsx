@@ -23,11 +23,12 @@ import { letterDefaults, letterErrorText, letterFieldsOf, letterParamsOf, type L
 import { blobUrlOf, saveFile } from './pdfFile.js';
 import { PdfActions } from './PdfActions.js';
 import { PrintedBatches } from './PrintedBatches.js';
+import type { Loadable } from '../ui/loadable.js';
 
 /** The aging report lists at most this many clients in each currency; a batch is for the ones who owe. */
 const MOST_CLIENTS = 1000;
 
-type Aging = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; clients: Parameters<typeof recipientsOf>[0] };
+type Aging = Loadable<{ clients: Parameters<typeof recipientsOf>[0] }>;
 type Progress = { jobId: string; done: number; total: number | null };
 
 export function PrintBatchScreen() {

@@ -2,7 +2,6 @@
 // from the view the credit note, void and dispute dialogs. Only one dialog shows at a time; each returns to
 // the view, which reloads after a change (here, or in another window: `accounts.changed`).
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Client } from '../../../shared/domain/client.js';
 import type { Dispute } from '../../../shared/domain/dispute.js';
 import type { InvoiceDetail } from '../../../shared/domain/invoice.js';
@@ -16,11 +15,9 @@ import { OpenDisputeDialog, ResolveDisputeDialog } from './DisputeDialogs.js';
 import { InvoiceDetailDialog, activeAllocations, type InvoiceNotice } from './InvoiceDetailDialog.js';
 import { InvoiceEditor } from './InvoiceEditor.js';
 import { VoidInvoiceDialog } from './VoidInvoiceDialog.js';
+import type { Loadable } from '../ui/loadable.js';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiErrorBody }
-  | { status: 'ready'; detail: InvoiceDetail; client: Client | null; disputes: Dispute[]; today: string };
+type Loaded = Loadable<{ detail: InvoiceDetail; client: Client | null; disputes: Dispute[]; today: string }>;
 
 type Mode = 'view' | 'credit' | 'void' | 'dispute' | 'resolve';
 

@@ -19,9 +19,10 @@ import { noticeText } from '../ui/refusalText.js';
 import { useFieldErrors } from '../ui/useFieldErrors.js';
 import { ApplyPaymentDialog } from './ApplyPaymentDialog.js';
 import { whereItWent } from './whereItWent.js';
+import type { Loadable } from '../ui/loadable.js';
 
 type Notice = 'recorded' | 'bounced' | 'applied';
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; payment: Payment; today: string };
+type Loaded = Loadable<{ payment: Payment; today: string }>;
 
 interface PaymentDialogProps {
   paymentId: string;

@@ -20,6 +20,7 @@ import { useFieldErrors } from '../ui/useFieldErrors.js';
 import { AllocationTable } from './AllocationTable.js';
 import { autoSplit, readAllocations, splitOf, type AllocationRow } from './paymentAllocation.js';
 import { PaymentMethodField } from './PaymentMethodField.js';
+import type { Loadable } from '../ui/loadable.js';
 
 /** The client money comes from: their name to show, their currency for every amount. */
 export interface Payer {
@@ -33,7 +34,7 @@ const MOST_OPEN_INVOICES = 200;
 
 const FIELDS = ['date', 'amountMinor', 'method', 'reference', 'note', 'allocations'] as const;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; today: string; open: Invoice[]; creditMinor: number };
+type Loaded = Loadable<{ today: string; open: Invoice[]; creditMinor: number }>;
 
 interface RecordPaymentProps {
   client: Payer;

@@ -2,11 +2,11 @@
 // on an archived plan still shows its name. Plans change only from this window's own forms (there
 // is no plans event), which call `reload`; contract changes move the live-contract counts.
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { Plan } from '../../../shared/domain/plan.js';
 import { useApi, useBackendEvent } from '../api/ApiProvider.js';
+import type { Loadable } from '../ui/loadable.js';
 
-export type PlanList = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; items: Plan[] };
+export type PlanList = Loadable<{ items: Plan[] }>;
 
 export function usePlans() {
   const api = useApi();

@@ -13,6 +13,7 @@ import { noticeText } from '../ui/refusalText.js';
 import { useBookToday } from '../ui/useBookToday.js';
 import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { AgingTable } from './AgingTable.js';
+import type { Loadable } from '../ui/loadable.js';
 
 /** The most clients listed; the totals always cover every client. */
 export const AGING_CLIENTS = 200;
@@ -21,7 +22,7 @@ type Aging = Output<'reports.aging'>;
 
 /** Whether a currency has more clients owing than the list holds (the backend lists at most AGING_CLIENTS per currency). */
 const someLeftOut = (aging: Aging) => aging.totals.some((total) => aging.clients.filter((client) => client.currency === total.currency).length >= AGING_CLIENTS);
-type Report = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; aging: Aging };
+type Report = Loadable<{ aging: Aging }>;
 
 export function ReceivablesScreen() {
   const today = useBookToday();

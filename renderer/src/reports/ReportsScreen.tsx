@@ -17,10 +17,11 @@ import { noticeText } from '../ui/refusalText.js';
 import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { ReportTable } from './ReportTable.js';
 import './reports.css';
+import type { Loadable } from '../ui/loadable.js';
 
 type Report = Output<'reports.run'>;
 type Bucket = (typeof AGING_BUCKETS)[number];
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; report: Report };
+type Load = Loadable<{ report: Report }>;
 type Saving = { status: 'idle' } | { status: 'saving'; kind: 'pdf' | 'csv' } | { status: 'failed'; error: ApiErrorBody };
 
 const complete = (date: string) => date === '' || /^\d{4}-\d{2}-\d{2}$/.test(date);

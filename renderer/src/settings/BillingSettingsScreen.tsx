@@ -2,7 +2,6 @@
 // invoice numbering, the tax rates, the period lock and "Check the books". What belongs to the books lives in the book (DESIGN §3), so all of it is
 // backed up with the data.
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import type { BillingSettings } from '../../../shared/billing/settings.js';
 import { translateApiError } from '../../../shared/i18n/index.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -15,8 +14,9 @@ import { NumberSeriesPanel } from './NumberSeriesPanel.js';
 import { PeriodLockPanel } from './PeriodLockPanel.js';
 import { SettingsNav } from './SettingsNav.js';
 import { TaxRatesPanel } from './TaxRatesPanel.js';
+import type { Loadable } from '../ui/loadable.js';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; settings: BillingSettings; rates: TaxRate[]; today: string };
+type Loaded = Loadable<{ settings: BillingSettings; rates: TaxRate[]; today: string }>;
 
 export function BillingSettingsScreen() {
   const api = useApi();

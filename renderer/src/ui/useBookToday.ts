@@ -1,10 +1,10 @@
 // Today's date in the reseller's time zone as the backend sees it (business dates are the book's,
 // not this computer's), for defaults such as a new contract's start date.
 import { useEffect, useState } from 'react';
-import type { ApiErrorBody } from '../../../shared/api/envelope.js';
 import { useApi } from '../api/ApiProvider.js';
+import type { Loadable } from './loadable.js';
 
-export type BookToday = { status: 'loading' } | { status: 'failed'; error: ApiErrorBody } | { status: 'ready'; today: string };
+export type BookToday = Loadable<{ today: string }>;
 
 export function useBookToday(): BookToday {
   const api = useApi();
