@@ -17,12 +17,13 @@ export interface AllocationTableProps {
   /** The amount box's id, so a refusal can move focus to the row at fault. */
   rowInputId: (index: number) => string;
   rowError: (index: number) => string | undefined;
-  onAmountChange: (index: number, amount: string) => void;
+  /** The rows with one amount changed, and which row it was (its error can go). */
+  onRowsChange: (rows: AllocationRow[], changed: number) => void;
   /** The first amount box, where a dialog that opens on the table puts focus. */
   firstRowRef?: Ref<HTMLInputElement>;
 }
 
-export function AllocationTable({ open, currency, rows, rowInputId, rowError, onAmountChange, firstRowRef }: AllocationTableProps) {
+export function AllocationTable({ open, currency, rows, rowInputId, rowError, onRowsChange, firstRowRef }: AllocationTableProps) {
   const { language, t } = useI18n();
   const money = (minor: number) => formatMoney(minor, currency, language);
   return (
@@ -56,7 +57,7 @@ export function AllocationTable({ open, currency, rows, rowInputId, rowError, on
                 autoComplete="off"
                 value={rows[index]!.amount}
                 error={rowError(index)}
-                onChange={(event) => onAmountChange(index, event.target.value)}
+                onChange={(event) => onRowsChange(rows.map((row, at) => (at === index ? { ...row, amount: event.target.value } : row)), index)}
               />
             </td>
           </tr>

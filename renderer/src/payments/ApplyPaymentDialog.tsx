@@ -110,9 +110,9 @@ function ApplyPaymentForm({ payment, onClose, onApplied, title, open }: ApplyPay
               rowInputId={rowInputId}
               rowError={rowError}
               firstRowRef={firstRow}
-              onAmountChange={(index, amount) => {
-                setRows(rows.map((row, at) => (at === index ? { ...row, amount } : row)));
-                setInvalidRows(invalidRows.filter((at) => at !== index));
+              onRowsChange={(next, changed) => {
+                setRows(next);
+                setInvalidRows(invalidRows.filter((at) => at !== changed));
               }}
             />
           )}

@@ -215,9 +215,9 @@ function RecordPaymentForm({ client, onClose, onRecorded, title, today, open, cr
                 rows={rows}
                 rowInputId={rowInputId}
                 rowError={rowError}
-                onAmountChange={(index, amount) => {
-                  setRows(rows.map((row, at) => (at === index ? { ...row, amount } : row)));
-                  setLocal((current) => ({ ...current, rows: new Map([...current.rows].filter(([at]) => at !== index)) }));
+                onRowsChange={(next, changed) => {
+                  setRows(next);
+                  setLocal((current) => ({ ...current, rows: new Map([...current.rows].filter(([at]) => at !== changed)) }));
                 }}
               />
             )}
