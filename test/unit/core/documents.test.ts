@@ -184,6 +184,20 @@ describe('letters', () => {
     expect(sample.text).toContain('a late fee of £15.00 has been charged. The balance is now £434.00.');
   });
 
+  it("writes about the invoices or proformas named, refusing one that is not the client's or not open", async () => {
+    const { en, zhInvoice } = await documentBook(book);
+    const draft = await book.call('invoices.createDraft', { clientId: en.id, kind: 'proforma', dueDate: '2026-12-01', lines: [{ description: 'VPS renewal', unitPriceMinor: 4_900 }] });
+    const proforma = await book.call('invoices.issue', { id: draft.id, issueDate: '2026-11-24' });
+    const reminder = pdfText((await book.call('documents.letter', { clientId: en.id, kind: 'reminder', params: { invoiceIds: [proforma.id] }, preview: true })).pdfBase64);
+    expect(reminder).toContain(proforma.number!);
+    expect(reminder).not.toContain('US$123.45');
+    const unsent = await book.call('invoices.createDraft', { clientId: en.id, lines: [{ description: 'Not issued', unitPriceMinor: 100 }] });
+    for (const [at, id] of [[1, zhInvoice.id], [1, unsent.id]] as const) {
+      const refused = await book.backend.dispatch('documents.letter', { clientId: en.id, kind: 'reminder', params: { invoiceIds: [proforma.id, id] }, preview: true });
+      expect(!refused.ok && refused.error.details?.fields?.[0]).toMatchObject({ field: `params.invoiceIds.${at}`, code: 'unknown_reference' });
+    }
+  });
+
   it('refuses a final notice without a suspension date, and a receipt with nothing received, naming the parameter', async () => {
     const { en } = await documentBook(book);
     const final = await book.backend.dispatch('documents.letter', { clientId: en.id, kind: 'final_notice', params: {} });

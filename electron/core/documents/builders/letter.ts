@@ -33,12 +33,14 @@ export function gatherFacts(ctx: Context, client: Client, kind: LetterKind, para
   const today = ctx.today();
   let open = ctx.invoices.openInvoices(client.id);
   if (params.invoiceIds) {
-    const chosen = params.invoiceIds.map((id, i) => {
-      const invoice = open.find((candidate) => candidate.id === id);
-      if (!invoice) throw invalidField({ field: `params.invoiceIds.${i}`, code: 'unknown_reference', message: "That is not one of this client's open invoices." });
+    // Named ones may be proformas too: the arrears ladder reminds of an unpaid proforma (a
+    // critical client's renewal) as of any invoice. Unnamed, a letter is about what is owed.
+    open = params.invoiceIds.map((id, i) => {
+      const invoice = ctx.invoices.get(id);
+      const isOpen = invoice && invoice.clientId === client.id && invoice.status === 'issued' && invoice.openMinor > 0 && (invoice.kind === 'invoice' || invoice.kind === 'proforma');
+      if (!isOpen) throw invalidField({ field: `params.invoiceIds.${i}`, code: 'unknown_reference', message: "That is not one of this client's open invoices or proformas." });
       return invoice;
     });
-    open = chosen;
   }
   // A letter about arrears with nothing owed would tell the client they owe 0.00.
   if (open.length === 0 && !['payment_plan_agreement', 'receipt'].includes(kind)) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../../shared/dates.js';
+import { pdfText } from '../../../fixtures/documents.js';
 import { openLadderBook, recordingDeliver, type LadderBook } from '../../../fixtures/ladderBook.js';
 
 let book: LadderBook;
@@ -71,6 +72,28 @@ describe('the ladder run', () => {
     const history = await book.call('dunning.history', { clientId: book.clientId });
     expect(history.rungs.find((r) => r.stepKey === 'restriction')).toMatchObject({ state: 'done', decidedBy: 'tester', doneOn: '2026-11-22' });
     expect(history.rungs.find((r) => r.stepKey === 'second_notice')!.outcomes.map((o) => `${o.kind} ${o.result}`)).toEqual(['send:email done', 'late_fee done']);
+  });
+
+  it('reminds of an unpaid proforma through the real channels, as of an invoice', async () => {
+    // A critical client's renewals are proformas: the ladder reminds of them before the due date.
+    book = await openLadderBook({ now: '2026-11-05' });
+    await book.call('company.update', { name: 'Lantern Web Hosting Ltd' });
+    const clientId = await book.client('Prepaid Co', { channels: ['letter'], address: { lines: ['1 Main St'], city: 'Springfield', postalCode: '12345', country: 'US' } });
+    const draft = await book.call('invoices.createDraft', { clientId, kind: 'proforma', dueDate: '2026-11-15', lines: [{ description: 'VPS renewal', unitPriceMinor: 4900 }] });
+    const proforma = await book.call('invoices.issue', { id: draft.id, issueDate: '2026-11-05' });
+    book.day('2026-11-08');
+    await book.ladder();
+    // The letter goes (email, which the step always tries, waits for its server to be set up).
+    const outcomes = JSON.parse(book.backend.db.prepare<[string], string>("SELECT outcomes_json FROM dunning_rungs WHERE invoice_id = ? AND step_key = 'reminder_7'").pluck().get(proforma.id)!) as { kind: string; result: string; problem?: string }[];
+    expect(outcomes.map((o) => [o.kind, o.result, o.problem ?? null])).toEqual([
+      ['send:email', 'failed', 'email_no_server'],
+      ['send:letter', 'done', null],
+    ]);
+    const print = await book.call('channels.lettersToPrint', { date: '2026-11-08' });
+    expect(print.letters).toBe(1);
+    const text = pdfText(print.pdfBase64!);
+    expect(text).toContain(proforma.number!);
+    expect(text).toContain('US$49.00');
   });
 
   it('groups one client’s invoices with the same letter into one message, and records it on each rung', async () => {
