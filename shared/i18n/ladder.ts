@@ -122,6 +122,7 @@ export const ladderEn = {
 
   'ladderWarning.no_backup_possible': 'This panel cannot take a backup: approving suspends the account without one. Record a backup made by hand first (Panel actions).',
   'ladderWarning.no_panel_link': 'No panel account is linked to this contract: the panel step cannot be done.',
+  'ladderWarning.no_panel_link_short': 'No panel account linked: the panel step is left undone.',
   'ladderWarning.no_email_address': 'The client has no email address: no email can go out.',
   'ladderWarning.no_phone': 'The client has no phone number: no SMS can go out and no call can be made.',
   'ladderWarning.no_postal_address': 'The client has no postal address: no letter can be printed.',
@@ -132,11 +133,12 @@ export const ladderEn = {
   'deliveryProblem.email_no_sender': 'email has no sender address',
   'deliveryProblem.sms_no_gateway': 'SMS is not set up: no gateway',
 
-  'deskSetup.title': 'Set up before the ladder can send',
+  'deskSetup.title': 'Set up before the ladder can do every step',
   'deskSetup.company_profile_missing': 'Your company profile has no name yet, so no letter, email or SMS can be made: {count} lines wait for it.',
   'deskSetup.email_no_server': 'Email is not set up (no SMTP server): {count} lines would send an email.',
   'deskSetup.email_no_sender': 'Email has no sender address: {count} lines would send an email.',
   'deskSetup.sms_no_gateway': 'SMS is not set up (no gateway): {count} lines would send an SMS.',
+  'deskSetup.no_panel_link': '{count} lines have a panel step (a restriction, backup or suspension) for a contract with no control panel account linked: that step is left undone.',
   'deskSetup.after': 'Those messages are not tried and their lines stay failed; they go out at the next run after it is set up. A step that waits for a notice waits until that notice has gone out.',
 
   'ladderStep.restrict': 'Restriction',
@@ -416,6 +418,7 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
 
   'ladderWarning.no_backup_possible': '该控制面板无法备份：批准后将在没有备份的情况下暂停服务。如有手动备份，请先在“面板操作”中登记。',
   'ladderWarning.no_panel_link': '该合同未关联控制面板账户：无法执行面板操作。',
+  'ladderWarning.no_panel_link_short': '未关联面板账户：面板操作不会执行。',
   'ladderWarning.no_email_address': '客户没有邮箱地址：无法发送邮件。',
   'ladderWarning.no_phone': '客户没有电话号码：无法发送短信，也无法拨打电话。',
   'ladderWarning.no_postal_address': '客户没有邮寄地址：无法打印信函。',
@@ -426,11 +429,12 @@ export const ladderZhCN: Record<keyof typeof ladderEn, string> = {
   'deliveryProblem.email_no_sender': '邮件缺少发件人地址',
   'deliveryProblem.sms_no_gateway': '尚未设置短信：缺少短信网关',
 
-  'deskSetup.title': '催缴通知发出前需完成的设置',
+  'deskSetup.title': '催缴流程各步骤执行前需完成的设置',
   'deskSetup.company_profile_missing': '公司资料尚未填写名称，无法生成信函、邮件或短信：{count} 条待办在等待。',
   'deskSetup.email_no_server': '尚未设置邮件（缺少 SMTP 服务器）：{count} 条待办需要发送邮件。',
   'deskSetup.email_no_sender': '邮件缺少发件人地址：{count} 条待办需要发送邮件。',
   'deskSetup.sms_no_gateway': '尚未设置短信（缺少短信网关）：{count} 条待办需要发送短信。',
+  'deskSetup.no_panel_link': '{count} 条待办含面板操作（限制、备份或暂停），但其合同未关联控制面板账户：该操作将不会执行。',
   'deskSetup.after': '这些消息不会被尝试发送，相关待办记为失败；完成设置后，下次执行时即会发出。需等待通知的后续步骤，会等到该通知发出后再执行。',
 
   'ladderStep.restrict': '临时服务限制',

@@ -115,18 +115,24 @@ describe('the arrears desk in browser mode', () => {
     const waiting = (desk.counts.needs_approval ?? 0) + (desk.counts.failed ?? 0);
     expect(waiting).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.section-nav-item[aria-current="page"] .nav-count').innerText()).toBe(String(waiting));
-    // Warnings are sentences: the sample book's contracts have no panel account linked.
-    await page.getByText('No panel account is linked to this contract: the panel step cannot be done.').first().waitFor();
+    // The sample book's contracts have no panel account linked: the setup notice says it once with
+    // the count and the page that links them; each such line only names it.
+    const unlinked = toDo.filter((line) => line.warnings.includes('no_panel_link')).length;
+    expect(unlinked).toBeGreaterThan(0);
+    await page.getByText('No panel account linked: the panel step is left undone.').first().waitFor();
+    expect(await page.locator('.desk-warning').filter({ hasText: 'No panel account' }).count()).toBe(0);
     // The sample book has its reseller's profile but no email server: the desk says so once, with
     // how many lines wait for it and the page that sets it up.
     const emailWaits = toDo.filter((line) => line.blockedBy.includes('email_no_server')).length;
     expect(emailWaits).toBeGreaterThan(0);
     expect(toDo.some((line) => line.blockedBy.includes('company_profile_missing'))).toBe(false);
     const setup = page.locator('.desk-setup');
-    expect(await setup.getByRole('heading').innerText()).toBe('Set up before the ladder can send');
+    expect(await setup.getByRole('heading').innerText()).toBe('Set up before the ladder can do every step');
     expect(await setup.innerText()).toContain(`Email is not set up (no SMTP server): ${emailWaits} lines would send an email.`);
-    const links = setup.getByRole('link');
-    expect(await links.evaluateAll((all) => all.map((a) => `${a.textContent} ${a.getAttribute('href')}`))).toContain('Email & SMS #/settings/channels');
+    expect(await setup.innerText()).toContain(`${unlinked} lines have a panel step (a restriction, backup or suspension) for a contract with no control panel account linked`);
+    const links = await setup.getByRole('link').evaluateAll((all) => all.map((a) => `${a.textContent} ${a.getAttribute('href')}`));
+    expect(links).toContain('Email & SMS #/settings/channels');
+    expect(links).toContain('Control panels #/settings/panels');
     await screenshot('desk-en.png');
   });
 
@@ -321,6 +327,7 @@ describe('the arrears desk in browser mode', () => {
     await page.locator('section.desk-group').first().waitFor();
     // What to set up, and why a line failed, in Chinese too (the backend keeps its English record).
     expect(await page.locator('.desk-setup').innerText()).toContain('尚未设置邮件（缺少 SMTP 服务器）');
+    expect(await page.locator('.desk-setup').innerText()).toContain('但其合同未关联控制面板账户');
     const failed = (await api('dunning.desk', {})).lines.find((line) => line.status === 'failed' && line.failures.some((f) => f.problem === 'email_no_server'))!;
     await page.getByLabel('按客户搜索').fill(failed.clientName);
     await expect.poll(() => page.locator(`section[data-step="${failed.stepKey}"] tr[data-invoice-id="${failed.invoiceId}"]`).innerText()).toContain('邮件（尚未设置邮件：缺少 SMTP 服务器）');

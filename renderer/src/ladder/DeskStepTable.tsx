@@ -197,11 +197,18 @@ function LineRow({ line, index, chosen, onToggle, measure }: LineRowProps) {
         {line.needsApproval && line.status !== 'approved' && <span className="muted">{t('desk.asks')}</span>}
         {line.suspensionDate && <p className="muted">{t('desk.suspensionDate', { date: date(line.suspensionDate) })}</p>}
         {line.feeDate && <p className="muted">{t('desk.feeDate', { date: date(line.feeDate) })}</p>}
-        {line.warnings.map((code) => (
-          <p key={code} className="notice notice-warning desk-warning">
-            {warningText(t, code)}
-          </p>
-        ))}
+        {line.warnings.map((code) =>
+          // The setup notice above the desk explains a missing panel link; the line only names it.
+          code === 'no_panel_link' ? (
+            <p key={code} className="small muted">
+              {t('ladderWarning.no_panel_link_short')}
+            </p>
+          ) : (
+            <p key={code} className="notice notice-warning desk-warning">
+              {warningText(t, code)}
+            </p>
+          ),
+        )}
       </td>
     </tr>
   );

@@ -127,3 +127,8 @@ export function setupNeeds(lines: readonly LadderLineView[]): { problem: Deliver
   }
   return DELIVERY_PROBLEMS.filter((problem) => waiting.has(problem)).map((problem) => ({ problem, lines: waiting.get(problem)! }));
 }
+
+/** How many to-do lines have a panel step their contract cannot do, for want of a linked panel account. */
+export function unlinkedPanelLines(lines: readonly LadderLineView[]): number {
+  return lines.filter((line) => !RECORDED_ONLY.includes(line.status) && line.warnings.includes('no_panel_link')).length;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LadderLineView } from '../../../shared/api/dunning.js';
-import { byDate, decidable, filterLines, groupByStep, keepPresent, lineKey, setupNeeds, toggleGroup, totalsByStep } from '../../../renderer/src/ladder/deskLines.js';
+import { byDate, decidable, filterLines, groupByStep, keepPresent, lineKey, setupNeeds, toggleGroup, totalsByStep, unlinkedPanelLines } from '../../../renderer/src/ladder/deskLines.js';
 
 let n = 0;
 function line(over: Partial<LadderLineView>): LadderLineView {
@@ -52,6 +52,17 @@ describe('what the book must set up first', () => {
       { problem: 'sms_no_gateway', lines: 1 },
     ]);
     expect(setupNeeds([line({})])).toEqual([]);
+  });
+
+  it('counts the to-do lines whose panel step has no linked panel account, not what catch-up only records', () => {
+    const lines = [
+      line({ stepKey: 'restriction', warnings: ['no_panel_link'] }),
+      line({ stepKey: 'suspension', status: 'needs_approval', warnings: ['no_email_address', 'no_panel_link'] }),
+      line({ stepKey: 'suspension', status: 'superseded', warnings: ['no_panel_link'] }),
+      line({ warnings: ['no_email_address'] }),
+    ];
+    expect(unlinkedPanelLines(lines)).toBe(2);
+    expect(unlinkedPanelLines([line({})])).toBe(0);
   });
 });
 
