@@ -134,12 +134,13 @@ function revenueBy(ctx: Context, q: ReportQuery, by: 'plan' | 'panel'): ReportBo
       : `CASE WHEN l.kind = 'late_fee' THEN 'late_fee' WHEN l.contract_id IS NULL THEN 'no_contract' ELSE 'panel' END`;
   const name = by === 'plan' ? 'p.name' : 'ct.panel_kind';
   const rows = ctx.db
-    .prepare<Record<string, string>, { grp: string; name: string | null; currency: string; lines: number; net: number }>(
-      `SELECT ${group} AS grp, CASE WHEN l.kind = 'late_fee' OR l.contract_id IS NULL THEN NULL ELSE ${name} END AS name, i.currency, count(*) AS lines, sum(l.net_minor) AS net
+    .prepare<Record<string, string>, { grp: string; group_name: string | null; currency: string; lines: number; net: number }>(
+      // The alias is not `name`: GROUP BY would take that for plans.name and split a panel's row by plan.
+      `SELECT ${group} AS grp, CASE WHEN l.kind = 'late_fee' OR l.contract_id IS NULL THEN NULL ELSE ${name} END AS group_name, i.currency, count(*) AS lines, sum(l.net_minor) AS net
        FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
        LEFT JOIN contracts ct ON ct.id = l.contract_id LEFT JOIN plans p ON p.id = ct.plan_id
        WHERE i.kind = 'invoice' AND i.status = 'issued' AND i.issue_date BETWEEN @from AND @to${sql}
-       GROUP BY grp, name, i.currency ORDER BY i.currency, net DESC`,
+       GROUP BY grp, group_name, i.currency ORDER BY i.currency, net DESC`,
     )
     .all({ ...params, from: q.from, to: q.to });
   const credits = ctx.db
@@ -159,7 +160,7 @@ function revenueBy(ctx: Context, q: ReportQuery, by: 'plan' | 'panel'): ReportBo
   return {
     columns: [col(key, 'text'), col('lines', 'count'), col('net', 'money')],
     rows: [
-      ...rows.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: label(r.grp, r.name), lines: r.lines, net: r.net } })),
+      ...rows.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: label(r.grp, r.group_name), lines: r.lines, net: r.net } })),
       ...credits.map((r) => ({ currency: r.currency, clientId: null, cells: { [key]: t('reports.group.creditNotes'), lines: r.lines, net: 0 - r.net } })),
     ],
   };

@@ -286,3 +286,22 @@ describe('reports.csv and reports.pdf', () => {
     expect(text).toContain('第 1 页，共 1 页');
   });
 });
+
+describe('revenue by panel on a book with several plans per panel', () => {
+  it('gives each panel one row, whatever plans its contracts are on', async () => {
+    const other = await openBillingBook('2026-11-26');
+    try {
+      const client = await other.client({ name: 'Acme Web' });
+      for (const [name, price] of [['Small', 1000], ['Large', 3000]] as const) {
+        const plan = await other.call('plans.create', { name, kind: 'shared_hosting', currency: 'USD', prices: { monthly: price }, panelKind: 'cpanel' });
+        const contractId = await other.contract(client, { planId: plan.id, cycle: 'monthly', startDate: '2026-10-01', nextDueDate: '2026-12-01' });
+        const draft = await other.call('invoices.createDraft', { clientId: client, dueDate: '2026-11-15', lines: [{ description: `${name}, November`, unitPriceMinor: price, contractId }] });
+        await other.call('invoices.issue', { id: draft.id, issueDate: '2026-11-01' });
+      }
+      const byPanel = await other.call('reports.run', { report: 'revenueByPanel', from: '2026-11-01', to: '2026-11-26', filters: { currency: 'USD' } });
+      expect(table(byPanel, ['panel', 'lines', 'net'])).toEqual([['cPanel', 2, 4000]]);
+    } finally {
+      other.close();
+    }
+  });
+});
