@@ -6,7 +6,7 @@ import { addDays } from '../../../shared/dates.js';
 import type { Context, HandlersOf } from '../context.js';
 import { ApiError, conflict, invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { decodeContractCursor, type ContractRecord } from './contractRepository.js';
+import { decodeContractCursor, recordOf, type ContractRecord } from './contractRepository.js';
 
 function requireContract(ctx: Context, id: string): Contract {
   const contract = ctx.contracts.get(id);
@@ -123,11 +123,6 @@ function changesBetween(before: ContractRecord, after: ContractRecord) {
       .filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
       .map((key) => [key, { from: before[key], to: after[key] }]),
   );
-}
-
-function recordOf(contract: Contract): ContractRecord {
-  const { clientName: _c, planName: _p, version: _v, createdAt: _a, updatedAt: _u, ...record } = contract;
-  return record;
 }
 
 export const contractHandlers: HandlersOf<typeof contractMethods> = {

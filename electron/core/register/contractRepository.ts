@@ -41,6 +41,12 @@ interface ContractRow {
 /** What a handler decides; the names of client and plan are looked up, the bookkeeping fields are set here. */
 export type ContractRecord = Omit<Contract, 'clientName' | 'planName' | 'version' | 'createdAt' | 'updatedAt'>;
 
+/** What of a contract is written back: the contract without what the view adds. */
+export function recordOf(contract: Contract): ContractRecord {
+  const { clientName: _c, planName: _p, version: _v, createdAt: _a, updatedAt: _u, ...record } = contract;
+  return record;
+}
+
 const toContract = (row: ContractRow): Contract => ({
   id: row.id,
   clientId: row.client_id,

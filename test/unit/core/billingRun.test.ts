@@ -225,6 +225,14 @@ describe('proration', () => {
       expect.objectContaining({ kind: 'proration', periodStart: '2026-03-01', periodEnd: '2026-03-15', unitPriceMinor: 484, netMinor: 484, description: 'site1.example, 2026-03-01 – 2026-03-15 (contract ends: 15 of 31 days)' }),
     ]);
     expect((await contract(id)).nextDueDate).toBe('2026-03-16');
+    // Live until its last billed day has passed; the run of its end date ends it.
+    book.day('2026-03-15');
+    await book.call('billing.run', {});
+    expect((await contract(id)).status).toBe('active');
+    book.day('2026-03-16');
+    expect((await book.call('billing.run', {})).counts.periods).toBe(0);
+    expect(await contract(id)).toMatchObject({ status: 'cancelled', endDate: '2026-03-16' });
+    expect((await contract(id)).statusHistory.at(-1)).toMatchObject({ from: 'active', to: 'cancelled', reason: 'The term ended.' });
     book.day('2026-12-31');
     expect((await book.call('billing.run', {})).counts.periods).toBe(0);
   });

@@ -104,9 +104,14 @@ describe('usage billing', () => {
     expect((await book.refused('usage.record', { contractId: id, usageDate: '2026-02-10', quantityMilli: 1 })).fields).toEqual(['usageDate:date_order']);
     await book.call('billing.run', {});
     await book.call('contracts.end', { id, when: 'term_end', reason: 'Moved to a dedicated server' });
+    expect((await book.call('contracts.get', { id })).status).toBe('active');
     book.day('2026-02-12');
     const result = await book.call('billing.run', {});
     expect(result.counts).toMatchObject({ invoices: 1, usageRecords: 1 });
+    // Its last usage invoiced, the contract ends, for the reason it was ended for.
+    const ended = await book.call('contracts.get', { id });
+    expect(ended.status).toBe('cancelled');
+    expect(ended.statusHistory.at(-1)).toMatchObject({ from: 'active', to: 'cancelled', reason: 'Moved to a dedicated server' });
     const settlement = await book.call('invoices.get', { id: result.documents[0]!.id });
     expect(settlement).toMatchObject({ issueDate: '2026-02-10' });
     expect(settlement.lines.map((l) => [l.kind, l.periodStart, l.periodEnd, l.quantityMilli])).toEqual([['usage', '2026-02-01', '2026-02-09', 20_000]]);

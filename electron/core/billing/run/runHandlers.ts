@@ -5,6 +5,7 @@ import type { FieldErrorCode } from '../../../../shared/validation/fieldErrors.j
 import type { Context, HandlersOf } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { invalidField, notFound } from '../../errors.js';
+import { closeEndedTerms } from '../../register/contractTerms.js';
 import { createDueWork } from './dueWork.js';
 import { cancelRun, runJob, WORKER_THRESHOLD, type Host } from './runJobs.js';
 import { createRunRecords } from './runRecords.js';
@@ -42,7 +43,10 @@ export const billingRunHandlers: HandlersOf<typeof billingRunMethods> = {
   async 'billing.run'(input, ctx) {
     const runDay = input.asOf ?? ctx.today();
     checkRunDay(ctx, runDay);
-    return (await runJob(ctx, { mode: 'run', runDay }, hostFor(ctx, runDay, runDay))) as BillingRunResult;
+    const result = (await runJob(ctx, { mode: 'run', runDay }, hostFor(ctx, runDay, runDay))) as BillingRunResult;
+    // With the day's invoices issued, contracts whose term has run out end.
+    if (result.status === 'finished') closeEndedTerms(ctx, runDay);
+    return result;
   },
   async 'billing.preview'(input, ctx) {
     const runDay = input.asOf ?? ctx.today();
