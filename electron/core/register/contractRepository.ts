@@ -120,7 +120,8 @@ export interface ContractFilters {
   reviewBy?: string;
 }
 
-const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/** The live statuses as an SQL list, for `status IN …`. */
+export const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const SELECT = `SELECT k.*, c.name AS client_name, p.name AS plan_name FROM contracts k JOIN clients c ON c.id = k.client_id LEFT JOIN plans p ON p.id = k.plan_id`;
 
 const encodeCursor = (row: { nextDueDate: string; id: string }) => Buffer.from(JSON.stringify([row.nextDueDate, row.id])).toString('base64url');

@@ -3,11 +3,9 @@
 // status history. The billing run does this for its day, after it has issued the day's invoices —
 // a tiered or metered contract's last period is invoiced on the end date first, and one whose
 // last usage is still uninvoiced waits for the run that invoices it.
-import { LIVE_STATUSES, type Contract } from '../../../shared/domain/contract.js';
+import type { Contract } from '../../../shared/domain/contract.js';
 import type { Context } from '../context.js';
-import { recordOf } from './contractRepository.js';
-
-const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+import { LIVE_SQL, recordOf } from './contractRepository.js';
 
 /** The contracts whose term ran out on or before `day` and that have nothing left to invoice. */
 const ENDED_SQL = `SELECT k.id FROM contracts k

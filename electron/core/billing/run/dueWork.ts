@@ -3,11 +3,9 @@
 // (contracts_by_due, invoices_open_by_due), so a book's history does not slow the daily run.
 import { addDays } from '../../../../shared/dates.js';
 import { CYCLE_MONTHS } from '../../../../shared/domain/billingCycle.js';
-import { LIVE_STATUSES } from '../../../../shared/domain/contract.js';
 import type { LateFeePolicy } from '../../../../shared/billing/lateFees.js';
 import type { Db } from '../../db/database.js';
-
-const LIVE_SQL = `(${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+import { LIVE_SQL } from '../../register/contractRepository.js';
 
 /**
  * Live, auto-renewing contracts with a period starting on or before @until (the last day whose

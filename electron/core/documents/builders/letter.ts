@@ -31,17 +31,16 @@ export interface LetterFacts {
 /** Gathers a letter's facts from the book; refuses what the kind needs and the book does not have, naming the parameter. */
 export function gatherFacts(ctx: Context, client: Client, kind: LetterKind, params: LetterParams): LetterFacts {
   const today = ctx.today();
-  let open = ctx.invoices.openInvoices(client.id);
-  if (params.invoiceIds) {
-    // Named ones may be proformas too: the arrears ladder reminds of an unpaid proforma (a
-    // critical client's renewal) as of any invoice. Unnamed, a letter is about what is owed.
-    open = params.invoiceIds.map((id, i) => {
-      const invoice = ctx.invoices.get(id);
-      const isOpen = invoice && invoice.clientId === client.id && invoice.status === 'issued' && invoice.openMinor > 0 && (invoice.kind === 'invoice' || invoice.kind === 'proforma');
-      if (!isOpen) throw invalidField({ field: `params.invoiceIds.${i}`, code: 'unknown_reference', message: "That is not one of this client's open invoices or proformas." });
-      return invoice;
-    });
-  }
+  // Named ones may be proformas too: the arrears ladder reminds of an unpaid proforma (a critical
+  // client's renewal) as of any invoice. Unnamed, a letter is about what is owed.
+  const open = params.invoiceIds
+    ? params.invoiceIds.map((id, i) => {
+        const invoice = ctx.invoices.get(id);
+        const isOpen = invoice && invoice.clientId === client.id && invoice.status === 'issued' && invoice.openMinor > 0 && (invoice.kind === 'invoice' || invoice.kind === 'proforma');
+        if (!isOpen) throw invalidField({ field: `params.invoiceIds.${i}`, code: 'unknown_reference', message: "That is not one of this client's open invoices or proformas." });
+        return invoice;
+      })
+    : ctx.invoices.openInvoices(client.id);
   // A letter about arrears with nothing owed would tell the client they owe 0.00.
   if (open.length === 0 && !['payment_plan_agreement', 'receipt'].includes(kind)) {
     throw invalidField({ field: 'clientId', code: 'not_allowed', message: `${client.name} has no open invoices: there is nothing to write to them about.` });
