@@ -24,17 +24,18 @@ export function DeskSetupNotice({ lines }: { lines: readonly LadderLineView[] })
     <section className="notice notice-warning desk-setup" aria-labelledby="desk-setup-title">
       <h2 id="desk-setup-title">{t('deskSetup.title')}</h2>
       <ul>
+        {/* First: the sentence under the list is about the messages that follow. */}
+        {unlinked > 0 && (
+          <li>
+            {t('deskSetup.no_panel_link', { count: unlinked })} <a href={hrefOf({ name: 'panelSettings' })}>{t('panels.title')}</a>
+          </li>
+        )}
         {needs.map(({ problem, lines: count }) => (
           <li key={problem}>
             {t(`deskSetup.${problem}`, { count })}{' '}
             {WHERE[problem] === 'company' ? <a href={hrefOf({ name: 'companyProfile' })}>{t('companyForm.title')}</a> : <a href={hrefOf({ name: 'channelSettings' })}>{t('settings.channels')}</a>}
           </li>
         ))}
-        {unlinked > 0 && (
-          <li>
-            {t('deskSetup.no_panel_link', { count: unlinked })} <a href={hrefOf({ name: 'panelSettings' })}>{t('panels.title')}</a>
-          </li>
-        )}
       </ul>
       {needs.length > 0 && <p className="small">{t('deskSetup.after')}</p>}
     </section>

@@ -15,7 +15,7 @@ import { useSettledChanges } from '../ui/useSettledChanges.js';
 import { AgingTable } from './AgingTable.js';
 import type { Loadable } from '../ui/loadable.js';
 
-/** The most clients listed; the totals always cover every client. */
+/** The most clients listed in each currency; the totals always cover every client. */
 export const AGING_CLIENTS = 200;
 
 type Aging = Output<'reports.aging'>;
